@@ -1,0 +1,17 @@
+import type { CdfTables } from '../cdf-tables.js';
+import type { Exactness } from './exactness.js';
+
+/**
+ * Decodes a stream made by RansEncode, given the same table indexes and tables. A stream that
+ * disagrees with them, is truncated or corrupt throws `LICO_BITSTREAM_CORRUPT` or
+ * `LICO_BITSTREAM_TRUNCATED`; decoding never reads outside the stream and always ends.
+ */
+export const RansDecode = 'RansDecode';
+export interface RansDecodeInputs {
+  readonly stream: Uint8Array;
+  readonly indexes: Int32Array;
+  readonly tables: CdfTables;
+}
+export type RansDecodeAttrs = Record<string, never>;
+export type RansDecodeOutputs = Int32Array;
+export const RansDecodeExactness: Exactness = 'bit-exact';
