@@ -1,0 +1,4 @@
+import '@lico/backend-js';
+import { describeConformance } from '@lico/core/conformance';
+
+describeConformance('js');

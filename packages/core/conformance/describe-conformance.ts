@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  type Backend,
+  getBackend,
+  isLicoError,
+  type KernelName,
+  PmfToQuantizedCdf,
+  RansDecode,
+  RansEncode,
+  runKernel,
+} from '../src/index.js';
+import { seededRandom } from './random.js';
+import { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';
+
+export interface ConformanceOptions {
+  /** Kernels this backend does not implement yet, each with the reason (reviewed like code). */
+  readonly skip?: Partial<Record<KernelName, string>>;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const goldenPath = new URL('../../../fixtures/bitstreams/rans-golden.json', import.meta.url);
+
+/**
+ * Runs every kernel of `backendName` against the js reference: equal numbers within each
+ * contract's exactness, golden bitstreams, streams that decode across backends, and malformed
+ * input that fails with the right code. The js backend must be registered too.
+ */
+export function describeConformance(backendName: string, options: ConformanceOptions = {}): void {
+  const skip = options.skip ?? {};
+  describe(`conformance [${backendName}]`, () => {
+    let backend: Backend;
+    let cases: RansCase[];
+    beforeAll(async () => {
+      backend = await getBackend(backendName);
+      cases = await ransCases();
+    });
+
+    test.skipIf(Boolean(skip.PmfToQuantizedCdf))(`PmfToQuantizedCdf [${backendName}] equals js bit for bit`, async () => {
+      const random = seededRandom(99);
+      for (const precision of [1, 8, 12, 16]) {
+        const tables = 30;
+        const starts = new Uint32Array(tables + 1);
+        for (let t = 0; t < tables; t++) starts[t + 1] = starts[t] + 1 + Math.floor(random() * Math.min(200, 2 ** precision));
+        const pmf = new Uint32Array(starts[tables]);
+        for (let i = 0; i < pmf.length; i++) {
+          const r = random();
+          pmf[i] = r < 0.1 ? 0 : r < 0.2 ? 0xffffffff >>> Math.floor(random() * 8) : Math.floor(random() * 1e5);
+        }
+        const inputs = { pmf, starts };
+        const expected = await runKernel(PmfToQuantizedCdf, inputs, { precision }, 'js');
+        const actual = await runKernel(PmfToQuantizedCdf, inputs, { precision }, backend);
+        expect(sha256(new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength))).toBe(
+          sha256(new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength)),
+        );
+      }
+    });
+
+    test.skipIf(Boolean(skip.RansEncode))(`RansEncode [${backendName}] writes the js reference's bytes`, async () => {
+      for (const c of cases) {
+        const expected = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
+        const actual = await runKernel(RansEncode, c, { lanes: c.lanes }, backend);
+        expect(sha256(actual), c.name).toBe(sha256(expected));
+      }
+    });
+
+    test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] decodes js streams`, async () => {
+      for (const c of cases) {
+        const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
+        const decoded = await runKernel(RansDecode, { stream, indexes: c.indexes, tables: c.tables }, {}, backend);
+        expect(decoded, c.name).toEqual(c.values);
+      }
+    });
+
+    test.skipIf(Boolean(skip.RansEncode))(`RansEncode [${backendName}] streams decode on js`, async () => {
+      for (const c of cases) {
+        const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, backend);
+        const decoded = await runKernel(RansDecode, { stream, indexes: c.indexes, tables: c.tables }, {}, 'js');
+        expect(decoded, c.name).toEqual(c.values);
+      }
+    });
+
+    test.skipIf(Boolean(skip.RansEncode))(`RansEncode [${backendName}] matches the golden bitstreams`, async () => {
+      const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, string>;
+      for (const c of cases) {
+        const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, backend);
+        expect(sha256(stream), c.name).toBe(golden[c.name]);
+      }
+    });
+
+    test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] rejects truncated and corrupted streams`, async () => {
+      const tables = await randomTables(5, 16, 16, 200);
+      const { values, indexes } = drawValues(6, tables, 3000, 0.01);
+      const stream = await runKernel(RansEncode, { values, indexes, tables }, { lanes: 8 }, 'js');
+      const random = seededRandom(7);
+      let detected = 0;
+      const trials = 200;
+      for (let trial = 0; trial < trials; trial++) {
+        const at = Math.floor(random() * stream.length);
+        const broken = trial % 2 === 0 ? stream.slice(0, at) : stream.slice();
+        if (trial % 2 === 1) broken[at] ^= 1 + Math.floor(random() * 255);
+        try {
+          const decoded = await runKernel(RansDecode, { stream: broken, indexes, tables }, {}, backend);
+          expect(decoded.length).toBe(values.length);
+        } catch (error) {
+          expect(
+            isLicoError(error, 'LICO_BITSTREAM_CORRUPT') ||
+              isLicoError(error, 'LICO_BITSTREAM_TRUNCATED') ||
+              isLicoError(error, 'LICO_UNSUPPORTED_VERSION'),
+            String(error),
+          ).toBe(true);
+          detected++;
+        }
+      }
+      // Truncation is always caught; a flipped byte only escapes the end-state check by chance.
+      expect(detected).toBeGreaterThanOrEqual(trials * 0.9);
+    });
+
+    test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] rejects wrong indexes and counts`, async () => {
+      const c = cases[4];
+      const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
+      const badIndex = c.indexes.slice();
+      badIndex[123] = 1 << 20;
+      await expect(runKernel(RansDecode, { stream, indexes: badIndex, tables: c.tables }, {}, backend)).rejects.toMatchObject({
+        code: 'LICO_INVALID_ARGUMENT',
+      });
+      await expect(
+        runKernel(RansDecode, { stream, indexes: c.indexes.subarray(1), tables: c.tables }, {}, backend),
+      ).rejects.toMatchObject({ code: 'LICO_BITSTREAM_CORRUPT' });
+    });
+  });
+}

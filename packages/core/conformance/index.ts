@@ -1,0 +1,7 @@
+/**
+ * The conformance suite every backend runs (`describeConformance('wasm')` in the backend's
+ * `test/conformance.test.ts`), and the seeded inputs it uses.
+ */
+export { type ConformanceOptions, describeConformance } from './describe-conformance.js';
+export { seededRandom } from './random.js';
+export { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';
