@@ -11,7 +11,7 @@ import {
   RansEncode,
   runKernel,
 } from '../src/index.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../src/random.js';
 import { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';
 
 export interface ConformanceOptions {

@@ -3,5 +3,4 @@
  * `test/conformance.test.ts`), and the seeded inputs it uses.
  */
 export { type ConformanceOptions, describeConformance } from './describe-conformance.js';
-export { seededRandom } from './random.js';
 export { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';

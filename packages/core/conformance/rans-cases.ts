@@ -1,5 +1,5 @@
 import { runKernel, type CdfTables, PmfToQuantizedCdf } from '../src/index.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../src/random.js';
 
 /** One coding problem: values, their table indexes and the tables. */
 export interface RansCase {

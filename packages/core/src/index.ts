@@ -38,6 +38,7 @@ export { ByteWriter } from './io/byte-writer.js';
 export type { KernelConfig } from './kernel-registry.js';
 export { getKernel, kernelsOf, registerKernel, runKernel } from './kernel-registry.js';
 export * from './kernels/index.js';
+export { RansLaneDecoder } from './rans-lane.js';
 export type { RansStreamLayout } from './rans-stream.js';
 export {
   effectiveLaneCount,
@@ -62,3 +63,4 @@ export {
   checkRansEncodeInputs,
   tableIndexOutOfRange,
 } from './rans-inputs.js';
+export { seededRandom } from './random.js';

@@ -1,4 +1,4 @@
-/** A small seeded generator (xorshift128+ folded to 32 bits) so conformance inputs are reproducible. */
+/** A small seeded generator (xorshift128+ folded to 32 bits) for reproducible test and benchmark inputs; not for security. */
 export function seededRandom(seed: number): () => number {
   let s0 = (seed ^ 0x9e3779b9) >>> 0 || 1;
   let s1 = (seed * 0x85ebca6b) >>> 0 || 2;
