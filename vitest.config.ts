@@ -4,7 +4,12 @@ export default defineConfig({
   resolve: { conditions: ['@lico/source'] },
   ssr: { resolve: { conditions: ['@lico/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'apps/*/test/**/*.test.ts',
+    ],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',

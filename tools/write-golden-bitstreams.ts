@@ -14,5 +14,8 @@ for (const c of await ransCases()) {
   const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
   golden[c.name] = createHash('sha256').update(stream).digest('hex');
 }
-writeFileSync(new URL('../fixtures/bitstreams/rans-golden.json', import.meta.url), `${JSON.stringify(golden, null, 2)}\n`);
+writeFileSync(
+  new URL('../fixtures/bitstreams/rans-golden.json', import.meta.url),
+  `${JSON.stringify(golden, null, 2)}\n`,
+);
 console.log(`wrote ${Object.keys(golden).length} golden hashes`);

@@ -37,25 +37,29 @@ export function describeConformance(backendName: string, options: ConformanceOpt
       cases = await ransCases();
     });
 
-    test.skipIf(Boolean(skip.PmfToQuantizedCdf))(`PmfToQuantizedCdf [${backendName}] equals js bit for bit`, async () => {
-      const random = seededRandom(99);
-      for (const precision of [1, 8, 12, 16]) {
-        const tables = 30;
-        const starts = new Uint32Array(tables + 1);
-        for (let t = 0; t < tables; t++) starts[t + 1] = starts[t] + 1 + Math.floor(random() * Math.min(200, 2 ** precision));
-        const pmf = new Uint32Array(starts[tables]);
-        for (let i = 0; i < pmf.length; i++) {
-          const r = random();
-          pmf[i] = r < 0.1 ? 0 : r < 0.2 ? 0xffffffff >>> Math.floor(random() * 8) : Math.floor(random() * 1e5);
+    test.skipIf(Boolean(skip.PmfToQuantizedCdf))(
+      `PmfToQuantizedCdf [${backendName}] equals js bit for bit`,
+      async () => {
+        const random = seededRandom(99);
+        for (const precision of [1, 8, 12, 16]) {
+          const tables = 30;
+          const starts = new Uint32Array(tables + 1);
+          for (let t = 0; t < tables; t++)
+            starts[t + 1] = starts[t] + 1 + Math.floor(random() * Math.min(200, 2 ** precision));
+          const pmf = new Uint32Array(starts[tables]);
+          for (let i = 0; i < pmf.length; i++) {
+            const r = random();
+            pmf[i] = r < 0.1 ? 0 : r < 0.2 ? 0xffffffff >>> Math.floor(random() * 8) : Math.floor(random() * 1e5);
+          }
+          const inputs = { pmf, starts };
+          const expected = await runKernel(PmfToQuantizedCdf, inputs, { precision }, 'js');
+          const actual = await runKernel(PmfToQuantizedCdf, inputs, { precision }, backend);
+          expect(sha256(new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength))).toBe(
+            sha256(new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength)),
+          );
         }
-        const inputs = { pmf, starts };
-        const expected = await runKernel(PmfToQuantizedCdf, inputs, { precision }, 'js');
-        const actual = await runKernel(PmfToQuantizedCdf, inputs, { precision }, backend);
-        expect(sha256(new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength))).toBe(
-          sha256(new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength)),
-        );
-      }
-    });
+      },
+    );
 
     test.skipIf(Boolean(skip.RansEncode))(`RansEncode [${backendName}] writes the js reference's bytes`, async () => {
       for (const c of cases) {
@@ -89,40 +93,45 @@ export function describeConformance(backendName: string, options: ConformanceOpt
       }
     });
 
-    test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] rejects truncated and corrupted streams`, async () => {
-      const tables = await randomTables(5, 16, 16, 200);
-      const { values, indexes } = drawValues(6, tables, 3000, 0.01);
-      const stream = await runKernel(RansEncode, { values, indexes, tables }, { lanes: 8 }, 'js');
-      const random = seededRandom(7);
-      let detected = 0;
-      const trials = 200;
-      for (let trial = 0; trial < trials; trial++) {
-        const at = Math.floor(random() * stream.length);
-        const broken = trial % 2 === 0 ? stream.slice(0, at) : stream.slice();
-        if (trial % 2 === 1) broken[at] ^= 1 + Math.floor(random() * 255);
-        try {
-          const decoded = await runKernel(RansDecode, { stream: broken, indexes, tables }, {}, backend);
-          expect(decoded.length).toBe(values.length);
-        } catch (error) {
-          expect(
-            isLicoError(error, 'LICO_BITSTREAM_CORRUPT') ||
-              isLicoError(error, 'LICO_BITSTREAM_TRUNCATED') ||
-              isLicoError(error, 'LICO_UNSUPPORTED_VERSION'),
-            String(error),
-          ).toBe(true);
-          detected++;
+    test.skipIf(Boolean(skip.RansDecode))(
+      `RansDecode [${backendName}] rejects truncated and corrupted streams`,
+      async () => {
+        const tables = await randomTables(5, 16, 16, 200);
+        const { values, indexes } = drawValues(6, tables, 3000, 0.01);
+        const stream = await runKernel(RansEncode, { values, indexes, tables }, { lanes: 8 }, 'js');
+        const random = seededRandom(7);
+        let detected = 0;
+        const trials = 200;
+        for (let trial = 0; trial < trials; trial++) {
+          const at = Math.floor(random() * stream.length);
+          const broken = trial % 2 === 0 ? stream.slice(0, at) : stream.slice();
+          if (trial % 2 === 1) broken[at] ^= 1 + Math.floor(random() * 255);
+          try {
+            const decoded = await runKernel(RansDecode, { stream: broken, indexes, tables }, {}, backend);
+            expect(decoded.length).toBe(values.length);
+          } catch (error) {
+            expect(
+              isLicoError(error, 'LICO_BITSTREAM_CORRUPT') ||
+                isLicoError(error, 'LICO_BITSTREAM_TRUNCATED') ||
+                isLicoError(error, 'LICO_UNSUPPORTED_VERSION'),
+              String(error),
+            ).toBe(true);
+            detected++;
+          }
         }
-      }
-      // Truncation is always caught; a flipped byte only escapes the end-state check by chance.
-      expect(detected).toBeGreaterThanOrEqual(trials * 0.9);
-    });
+        // Truncation is always caught; a flipped byte only escapes the end-state check by chance.
+        expect(detected).toBeGreaterThanOrEqual(trials * 0.9);
+      },
+    );
 
     test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] rejects wrong indexes and counts`, async () => {
       const c = cases[4];
       const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
       const badIndex = c.indexes.slice();
       badIndex[123] = 1 << 20;
-      await expect(runKernel(RansDecode, { stream, indexes: badIndex, tables: c.tables }, {}, backend)).rejects.toMatchObject({
+      await expect(
+        runKernel(RansDecode, { stream, indexes: badIndex, tables: c.tables }, {}, backend),
+      ).rejects.toMatchObject({
         code: 'LICO_INVALID_ARGUMENT',
       });
       await expect(

@@ -1,4 +1,4 @@
-import { runKernel, type CdfTables, PmfToQuantizedCdf } from '../src/index.js';
+import { type CdfTables, PmfToQuantizedCdf, runKernel } from '../src/index.js';
 import { seededRandom } from '../src/random.js';
 
 /** One coding problem: values, their table indexes and the tables. */
@@ -11,7 +11,12 @@ export interface RansCase {
 }
 
 /** Random tables built by the js PmfToQuantizedCdf, with skewed and flat shapes. */
-export async function randomTables(seed: number, count: number, precision: number, maxSymbols: number): Promise<CdfTables> {
+export async function randomTables(
+  seed: number,
+  count: number,
+  precision: number,
+  maxSymbols: number,
+): Promise<CdfTables> {
   const random = seededRandom(seed);
   const sizes = Array.from({ length: count }, () => 1 + Math.floor(random() * Math.min(maxSymbols, 2 ** precision)));
   const starts = new Uint32Array(count + 1);
@@ -19,7 +24,8 @@ export async function randomTables(seed: number, count: number, precision: numbe
   const pmf = new Uint32Array(starts[count]);
   for (let t = 0; t < count; t++) {
     const skew = 0.2 + random() * 3;
-    for (let i = starts[t]; i < starts[t + 1]; i++) pmf[i] = Math.floor(1e6 * Math.exp(-skew * (i - starts[t]))) + (random() < 0.1 ? 0 : 1);
+    for (let i = starts[t]; i < starts[t + 1]; i++)
+      pmf[i] = Math.floor(1e6 * Math.exp(-skew * (i - starts[t]))) + (random() < 0.1 ? 0 : 1);
   }
   const cdf = await runKernel(PmfToQuantizedCdf, { pmf, starts }, { precision }, 'js');
   const cdfStarts = new Uint32Array(count + 1);
@@ -48,7 +54,10 @@ export function drawValues(
     const symbols = tables.starts[t + 1] - begin - 1;
     if (random() < escapeShare || symbols === 1) {
       const far = random() < 0.05 ? 2 ** 31 - 1 - Math.floor(random() * 4) : Math.floor(random() * 1000);
-      values[i] = random() < 0.5 ? Math.max(-(2 ** 31), tables.valueOffsets[t] - 1 - far) : tables.valueOffsets[t] + symbols - 1 + far;
+      values[i] =
+        random() < 0.5
+          ? Math.max(-(2 ** 31), tables.valueOffsets[t] - 1 - far)
+          : tables.valueOffsets[t] + symbols - 1 + far;
       if (random() < 0.02) values[i] = -(2 ** 31);
       continue;
     }

@@ -1,5 +1,5 @@
 import type { Backend, BackendFactory, BackendName } from './backend.js';
-import { LicoError, invalidArgument } from './errors.js';
+import { invalidArgument, LicoError } from './errors.js';
 
 interface Registration {
   readonly factory: BackendFactory;
@@ -32,12 +32,10 @@ export function registerBackend(name: BackendName, factory: BackendFactory, prio
 
 /** The registered backend names, best first (negative priorities last). */
 export function registeredBackends(): BackendName[] {
-  return [...registrations.entries()]
-    .sort((a, b) => b[1].priority - a[1].priority)
-    .map(([name]) => name);
+  return [...registrations.entries()].sort((a, b) => b[1].priority - a[1].priority).map(([name]) => name);
 }
 
-function start(name: BackendName, registration: Registration): Promise<Backend> {
+function start(registration: Registration): Promise<Backend> {
   registration.started ??= (async () => {
     try {
       return await registration.factory();
@@ -88,7 +86,7 @@ export async function getBackend(names?: BackendName | readonly BackendName[]): 
       );
     }
     try {
-      return await start(names, registration);
+      return await start(registration);
     } catch (error) {
       throw new LicoError('LICO_BACKEND_UNAVAILABLE', `backend '${names}' could not start: ${registration.failure}`, {
         cause: error,
@@ -107,7 +105,7 @@ export async function getBackend(names?: BackendName | readonly BackendName[]): 
       continue;
     }
     try {
-      const backend = await start(name, registration);
+      const backend = await start(registration);
       if (skipped.length > 0) emitFallbackWarning(skipped, name);
       return backend;
     } catch {

@@ -1,4 +1,4 @@
-import { LicoError, invalidArgument } from './errors.js';
+import { invalidArgument, LicoError } from './errors.js';
 
 /** Largest CDF precision the rANS coder accepts (frequencies sum to 2^precision). */
 export const MAX_CDF_PRECISION = 16;

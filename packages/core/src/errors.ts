@@ -66,8 +66,5 @@ export function describeValue(value: unknown): string {
 
 /** Throws `LICO_INVALID_ARGUMENT` naming the parameter, what was expected and what arrived. */
 export function invalidArgument(parameter: string, expected: string, actual: unknown): never {
-  throw new LicoError(
-    'LICO_INVALID_ARGUMENT',
-    `${parameter} must be ${expected}; got ${describeValue(actual)}`,
-  );
+  throw new LicoError('LICO_INVALID_ARGUMENT', `${parameter} must be ${expected}; got ${describeValue(actual)}`);
 }

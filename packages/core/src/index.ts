@@ -38,6 +38,13 @@ export { ByteWriter } from './io/byte-writer.js';
 export type { KernelConfig } from './kernel-registry.js';
 export { getKernel, kernelsOf, registerKernel, runKernel } from './kernel-registry.js';
 export * from './kernels/index.js';
+export { seededRandom } from './random.js';
+export {
+  checkPmfToQuantizedCdfInputs,
+  checkRansDecodeInputs,
+  checkRansEncodeInputs,
+  tableIndexOutOfRange,
+} from './rans-inputs.js';
 export { RansLaneDecoder } from './rans-lane.js';
 export type { RansStreamLayout } from './rans-stream.js';
 export {
@@ -57,10 +64,3 @@ export {
 } from './rans-stream.js';
 export type { TypedTensor } from './tensor.js';
 export { Tensor } from './tensor.js';
-export {
-  checkPmfToQuantizedCdfInputs,
-  checkRansDecodeInputs,
-  checkRansEncodeInputs,
-  tableIndexOutOfRange,
-} from './rans-inputs.js';
-export { seededRandom } from './random.js';

@@ -1,5 +1,5 @@
 import { assertValidCdfTables } from './cdf-tables.js';
-import { LicoError, invalidArgument } from './errors.js';
+import { invalidArgument, LicoError } from './errors.js';
 import type { PmfToQuantizedCdfAttrs, PmfToQuantizedCdfInputs } from './kernels/PmfToQuantizedCdf.js';
 import type { RansDecodeInputs } from './kernels/RansDecode.js';
 import type { RansEncodeAttrs, RansEncodeInputs } from './kernels/RansEncode.js';

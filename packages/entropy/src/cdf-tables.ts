@@ -30,7 +30,7 @@ export function cdfTablesFromRows(
   const starts = new Uint32Array(rows.length + 1);
   for (let t = 0; t < rows.length; t++) starts[t + 1] = starts[t] + rows[t].length;
   const cdf = new Uint32Array(starts[rows.length]);
-  rows.forEach((row, t) => cdf.set(Array.from(row), starts[t]));
+  for (const [t, row] of rows.entries()) cdf.set(Array.from(row), starts[t]);
   const tables: CdfTables = {
     precision: options.precision ?? 16,
     cdf,
@@ -67,7 +67,7 @@ export async function buildCdfTables(
   const starts = new Uint32Array(pmfs.length + 1);
   for (let t = 0; t < pmfs.length; t++) starts[t + 1] = starts[t] + pmfs[t].length + 1;
   const weights = new Uint32Array(starts[pmfs.length]);
-  pmfs.forEach((row, t) => {
+  for (const [t, row] of pmfs.entries()) {
     let sum = 0;
     for (let i = 0; i < row.length; i++) {
       const p = row[i];
@@ -76,7 +76,7 @@ export async function buildCdfTables(
       weights[starts[t] + i] = Math.round(p * WEIGHT_SCALE);
     }
     weights[starts[t + 1] - 1] = Math.round(Math.max(0, 1 - sum) * WEIGHT_SCALE);
-  });
+  }
   const cdf = await runKernel(PmfToQuantizedCdf, { pmf: weights, starts }, { precision }, options.backend);
   const cdfStarts = starts.map((s, t) => s + t);
   const tables: CdfTables = { precision, cdf, starts: cdfStarts, valueOffsets: Int32Array.from(options.valueOffsets) };

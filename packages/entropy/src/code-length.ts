@@ -11,11 +11,11 @@ export function idealCodeLength(values: Int32Array, indexes: Int32Array, tables:
   let bits = 0;
   for (let i = 0; i < values.length; i++) {
     const t = indexes[i];
-    const escape = starts[t + 1] - starts[t] - 2;
+    const escapeSymbol = starts[t + 1] - starts[t] - 2;
     let s = values[i] - valueOffsets[t];
-    if (s < 0 || s >= escape) {
-      bits += 2 * Math.floor(Math.log2(escapeCode(values[i], valueOffsets[t], escape) + 1)) + 1;
-      s = escape;
+    if (s < 0 || s >= escapeSymbol) {
+      bits += 2 * Math.floor(Math.log2(escapeCode(values[i], valueOffsets[t], escapeSymbol) + 1)) + 1;
+      s = escapeSymbol;
     }
     bits += precision - Math.log2(cdf[starts[t] + s + 1] - cdf[starts[t] + s]);
   }

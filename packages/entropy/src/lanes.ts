@@ -27,9 +27,9 @@ export function resolveLaneCount(lanes: LaneCount, values: Int32Array, indexes: 
     const t = indexes[i];
     if (t < 0 || t >= count) continue; // the kernel reports bad indexes
     const begin = tables.starts[t];
-    const escape = tables.starts[t + 1] - begin - 2;
+    const escapeSymbol = tables.starts[t + 1] - begin - 2;
     const s = values[i] - tables.valueOffsets[t];
-    const symbol = s >= 0 && s < escape ? s : escape;
+    const symbol = s >= 0 && s < escapeSymbol ? s : escapeSymbol;
     bits += tables.precision - Math.log2(tables.cdf[begin + symbol + 1] - tables.cdf[begin + symbol]);
   }
   const estimatedBytes = (bits * stride) / 8;

@@ -38,8 +38,8 @@ export function sampleFromTables(
       else high = middle;
     }
     const s = low - starts[t];
-    const escape = starts[t + 1] - starts[t] - 2;
-    values[i] = valueOffsets[t] + (s === escape ? escape + Math.floor(random() * 16) : s);
+    const escapeSymbol = starts[t + 1] - starts[t] - 2;
+    values[i] = valueOffsets[t] + (s === escapeSymbol ? escapeSymbol + Math.floor(random() * 16) : s);
   }
   return { values, indexes };
 }

@@ -48,7 +48,12 @@ export class RansSymbolDecoder {
       invalidArgument('tableIndex', `an integer in [0, ${tableCount(tables)})`, tableIndex);
     }
     this.checkPrecision(tables.precision);
-    return this.decodeRow(tables.cdf, tables.starts[tableIndex], tables.starts[tableIndex + 1], tables.valueOffsets[tableIndex]);
+    return this.decodeRow(
+      tables.cdf,
+      tables.starts[tableIndex],
+      tables.starts[tableIndex + 1],
+      tables.valueOffsets[tableIndex],
+    );
   }
 
   /** Decodes the next value with an explicit CDF row of the stream's precision. */
@@ -68,7 +73,10 @@ export class RansSymbolDecoder {
 
   private decodeRow(cdf: Uint32Array, begin: number, end: number, valueOffset: number): number {
     if (this.next >= this.layout.symbolCount) {
-      throw new LicoError('LICO_INVALID_ARGUMENT', `the stream holds ${this.layout.symbolCount} symbols; all were decoded`);
+      throw new LicoError(
+        'LICO_INVALID_ARGUMENT',
+        `the stream holds ${this.layout.symbolCount} symbols; all were decoded`,
+      );
     }
     const laneIndex = this.next % this.layout.laneCount;
     this.lanes[laneIndex] ??= new RansLaneDecoder(
@@ -79,8 +87,8 @@ export class RansSymbolDecoder {
     );
     const s = this.lanes[laneIndex].decode(cdf, begin, end, this.layout.precision);
     this.next++;
-    const escape = end - begin - 2;
-    return s === escape ? escapedValue(readEscape(this.escapes), valueOffset, escape) : s + valueOffset;
+    const escapeSymbol = end - begin - 2;
+    return s === escapeSymbol ? escapedValue(readEscape(this.escapes), valueOffset, escapeSymbol) : s + valueOffset;
   }
 
   /** Checks that every symbol was decoded and the stream ended exactly where it should. */
@@ -99,4 +107,3 @@ export class RansSymbolDecoder {
     }
   }
 }
-

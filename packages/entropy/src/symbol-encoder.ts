@@ -74,7 +74,7 @@ export class RansSymbolEncoder {
     const starts = new Uint32Array(this.rows.length + 1);
     for (let t = 0; t < this.rows.length; t++) starts[t + 1] = starts[t] + this.rows[t].length;
     const cdf = new Uint32Array(starts[this.rows.length]);
-    this.rows.forEach((row, t) => cdf.set(row, starts[t]));
+    for (const [t, row] of this.rows.entries()) cdf.set(row, starts[t]);
     const tables: CdfTables = {
       precision: this.precision ?? 16,
       cdf: this.rows.length > 0 ? cdf : Uint32Array.from([0, 2 ** 16]),

@@ -30,13 +30,13 @@ export const ransEncodeKernel: KernelConfig<typeof RansEncode> = {
     for (let i = 0; i < n; i++) {
       const t = indexes[i];
       if (t < 0 || t >= count) tableIndexOutOfRange(i, t, count);
-      const escape = starts[t + 1] - starts[t] - 2;
+      const escapeSymbol = starts[t + 1] - starts[t] - 2;
       const s = values[i] - valueOffsets[t];
-      if (s >= 0 && s < escape) {
+      if (s >= 0 && s < escapeSymbol) {
         symbols[i] = s;
       } else {
-        symbols[i] = escape;
-        writeEscape(escapes, escapeCode(values[i], valueOffsets[t], escape));
+        symbols[i] = escapeSymbol;
+        writeEscape(escapes, escapeCode(values[i], valueOffsets[t], escapeSymbol));
       }
     }
 

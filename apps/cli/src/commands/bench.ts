@@ -1,0 +1,76 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { BACKEND_NAMES } from '../backends.js';
+import { runEntropyBench } from '../bench/entropy-bench.js';
+import { entropyMarkdown } from '../bench/entropy-report.js';
+import { writeResults } from '../bench/results-files.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+function positiveInteger(name: string, most: number) {
+  return (text: string) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > most) {
+      throw new InvalidArgumentError(`${name} must be an integer from 1 to ${most}.`);
+    }
+    return value;
+  };
+}
+
+function backendList(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(BACKEND_NAMES as readonly string[]).includes(name)) {
+      throw new InvalidArgumentError(`unknown backend '${name}'; choose from ${BACKEND_NAMES.join(', ')}.`);
+    }
+  }
+  return names;
+}
+
+/** `lico bench …`: benchmarks that write docs/results/. */
+export function benchCommand(io: CliIo): Command {
+  const bench = new Command('bench').description('measure speed and compression; results go to docs/results/');
+  bench
+    .command('entropy')
+    .description('rANS encode/decode speed per backend and overhead against the ideal code length')
+    .addOption(
+      new Option('--symbols <n>', 'symbols to code')
+        .default(10_000_000)
+        .argParser(positiveInteger('--symbols', 2 ** 30)),
+    )
+    .addOption(
+      new Option('--lanes <n>', 'interleaved rANS lanes').default(64).argParser(positiveInteger('--lanes', 4096)),
+    )
+    .addOption(
+      new Option('--repeats <n>', 'timed runs per measurement (median)')
+        .default(3)
+        .argParser(positiveInteger('--repeats', 100)),
+    )
+    .addOption(
+      new Option('--backends <list>', 'comma-separated backends')
+        .default([...BACKEND_NAMES], BACKEND_NAMES.join(','))
+        .argParser(backendList),
+    )
+    .option('--tables <file>', 'CDF table fixture (default: fixtures/tables/bmshj2018-factorized.json)')
+    .option('--out <dir>', 'directory for entropy.json and entropy.md', 'docs/results')
+    .option('--no-write', 'do not write result files')
+    .option('--json', 'print one JSON object on one line')
+    .action(async (options) => {
+      const result = await runEntropyBench({
+        symbols: options.symbols,
+        lanes: options.lanes,
+        repeats: options.repeats,
+        backends: options.backends,
+        tables: options.tables,
+        onProgress: (message) => io.progress(message),
+      });
+      if (options.write) await writeResults(options.out, 'entropy', result, entropyMarkdown(result));
+      if (options.json) io.out(JSON.stringify(result));
+      else io.out(entropyMarkdown(result));
+      const failed = Object.values(result.backends).some((r) => 'error' in r);
+      io.setExitCode(failed ? ExitCode.backendUnavailable : ExitCode.ok);
+    });
+  return bench;
+}

@@ -1,0 +1,45 @@
+/**
+ * @packageDocumentation
+ * The `lico` command line. `runCli(argv)` runs it in-process and returns the exit code.
+ *
+ * @example
+ * ```ts
+ * import { runCli } from '@lico/cli';
+ * const code = await runCli(['bench', 'entropy', '--symbols', '100000', '--backends', 'js', '--no-write', '--json']);
+ * console.log(code); // 0
+ * ```
+ */
+import { isLicoError } from '@lico/core';
+import { Command, CommanderError } from 'commander';
+import { benchCommand } from './commands/bench.js';
+import { ExitCode } from './exit-codes.js';
+import { type CliIo, type CliOutput, processOutput } from './io.js';
+
+export { ExitCode } from './exit-codes.js';
+export type { CliOutput } from './io.js';
+
+/** Makes commander throw instead of exiting, on the command and every subcommand. */
+function throwOnExit(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwOnExit(sub);
+}
+
+/** Runs `lico` with `argv` (without node and script) and resolves to its exit code. */
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const io: CliIo = { ...output, setExitCode: (code) => (exitCode = code) };
+  const program = new Command('lico')
+    .description('Lico: learned image compression')
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.progress(s.trimEnd()) })
+    .showHelpAfterError();
+  program.addCommand(benchCommand(io));
+  throwOnExit(program);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    output.progress(isLicoError(error) ? `${error.code}: ${error.message}` : `error: ${String(error)}`);
+    return isLicoError(error, 'LICO_BACKEND_UNAVAILABLE') ? ExitCode.backendUnavailable : ExitCode.failure;
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ExitCode, runCli } from '../src/main.js';
+
+function capture() {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, output: { out: (t: string) => lines.push(t), progress: (t: string) => errors.push(t) } };
+}
+
+describe('lico', () => {
+  test('--help lists bench, and bench entropy --help its options', async () => {
+    const top = capture();
+    expect(await runCli(['--help'], top.output)).toBe(ExitCode.ok);
+    expect(top.lines.join('\n')).toContain('bench');
+    const sub = capture();
+    expect(await runCli(['bench', 'entropy', '--help'], sub.output)).toBe(ExitCode.ok);
+    expect(sub.lines.join('\n')).toMatch(/--symbols[\s\S]*--json/);
+  });
+
+  test('bench entropy --json prints one JSON line and writes the result files', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-bench-'));
+    const run = capture();
+    const code = await runCli(
+      [
+        'bench',
+        'entropy',
+        '--symbols',
+        '200000',
+        '--lanes',
+        '8',
+        '--repeats',
+        '1',
+        '--backends',
+        'js',
+        '--json',
+        '--out',
+        out,
+      ],
+      run.output,
+    );
+    expect(code).toBe(ExitCode.ok);
+    expect(run.lines).toHaveLength(1);
+    const result = JSON.parse(run.lines[0]);
+    expect(result.symbols).toBe(200000);
+    expect(result.overheadPct).toBeGreaterThan(0);
+    expect(result.overheadPct).toBeLessThan(0.5);
+    expect(result.backends.js.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.backends.js.decodeMsps).toBeGreaterThan(0);
+    expect(JSON.parse(await readFile(join(out, 'entropy.json'), 'utf8')).symbols).toBe(200000);
+    expect(await readFile(join(out, 'entropy.md'), 'utf8')).toContain('| js |');
+  });
+
+  test('a bad option value is a usage error (exit 2)', async () => {
+    const run = capture();
+    expect(await runCli(['bench', 'entropy', '--symbols', 'many'], run.output)).toBe(ExitCode.usage);
+    expect(run.errors.join('\n')).toContain('--symbols must be an integer');
+    expect(await runCli(['bench', 'entropy', '--backends', 'cuda'], capture().output)).toBe(ExitCode.usage);
+  });
+});

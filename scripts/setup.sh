@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what Lico needs on Debian/Ubuntu (system packages when missing, npm packages) and
+# builds every package: the native addon (node-gyp), the WASM module (clang) and the TypeScript.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# clang + lld: the WASM-SIMD build. chromium: ships the SwiftShader Vulkan driver that the
+# webgpu backend uses in Node when there is no GPU. g++, make, python3: node-gyp.
+packages=(clang lld chromium g++ make python3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${CI:-}" = "true" ] || [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
+    echo "setup: need root to install: ${missing[*]}" >&2
+    exit 1
+  fi
+  "${sudo[@]}" apt-get update
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+npm ci
+npm run build
