@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
+      'tools/**/*.test.ts',
     ],
     testTimeout: 120_000,
     hookTimeout: 180_000,
