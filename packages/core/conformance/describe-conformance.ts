@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   type Backend,
   getBackend,
@@ -32,9 +32,11 @@ export function describeConformance(backendName: string, options: ConformanceOpt
   describe(`conformance [${backendName}]`, () => {
     let backend: Backend;
     let cases: RansCase[];
-    beforeAll(async () => {
+    // Started inside each test rather than in beforeAll, so that a backend that cannot start
+    // fails every test (with its reason) instead of leaving them skipped.
+    beforeEach(async () => {
       backend = await getBackend(backendName);
-      cases = await ransCases();
+      cases ??= await ransCases();
     });
 
     test.skipIf(Boolean(skip.PmfToQuantizedCdf))(

@@ -1,0 +1,5 @@
+import '@lico/backend-js';
+import '@lico/backend-webgpu';
+import { describeConformance } from '@lico/core/conformance';
+
+describeConformance('webgpu');
