@@ -11,6 +11,7 @@
  */
 import { isLicoError } from '@lico/core';
 import { Command, CommanderError } from 'commander';
+import { backendsCommand } from './commands/backends.js';
 import { benchCommand } from './commands/bench.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, type CliOutput, processOutput } from './io.js';
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     .description('Lico: learned image compression')
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.progress(s.trimEnd()) })
     .showHelpAfterError();
+  program.addCommand(backendsCommand(io));
   program.addCommand(benchCommand(io));
   throwOnExit(program);
   try {

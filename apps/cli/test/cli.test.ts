@@ -11,10 +11,10 @@ function capture() {
 }
 
 describe('lico', () => {
-  test('--help lists bench, and bench entropy --help its options', async () => {
+  test('--help lists backends and bench, and bench entropy --help its options', async () => {
     const top = capture();
     expect(await runCli(['--help'], top.output)).toBe(ExitCode.ok);
-    expect(top.lines.join('\n')).toContain('bench');
+    expect(top.lines.join('\n')).toMatch(/backends[\s\S]*bench/);
     const sub = capture();
     expect(await runCli(['bench', 'entropy', '--help'], sub.output)).toBe(ExitCode.ok);
     expect(sub.lines.join('\n')).toMatch(/--symbols[\s\S]*--json/);
@@ -58,5 +58,18 @@ describe('lico', () => {
     expect(await runCli(['bench', 'entropy', '--symbols', 'many'], run.output)).toBe(ExitCode.usage);
     expect(run.errors.join('\n')).toContain('--symbols must be an integer');
     expect(await runCli(['bench', 'entropy', '--backends', 'cuda'], capture().output)).toBe(ExitCode.usage);
+  });
+});
+
+describe('lico backends', () => {
+  test('--json lists the four backends with js available and a default', async () => {
+    const run = capture();
+    await runCli(['backends', '--json'], run.output);
+    const report = JSON.parse(run.lines[0]);
+    expect(report.backends.map((b: { name: string }) => b.name)).toEqual(['js', 'native', 'wasm', 'webgpu']);
+    const js = report.backends.find((b: { name: string }) => b.name === 'js');
+    expect(js.available).toBe(true);
+    expect(js.kernels).toContain('RansDecode');
+    expect(typeof report.default).toBe('string');
   });
 });

@@ -54,11 +54,11 @@ export async function runEntropyBench(options: EntropyBenchOptions): Promise<Ent
     options.onProgress?.(`${name}: starting`);
     try {
       const backend = await getBackend(name);
-      let stream = new Uint8Array(0);
+      let stream: Uint8Array = new Uint8Array(0);
       const encodeSeconds = await medianSeconds(options.repeats, async () => {
         stream = await encodeWithIndexes(values, indexes, tables, { lanes: options.lanes, backend });
       });
-      let decoded = new Int32Array(0);
+      let decoded: Int32Array = new Int32Array(0);
       const decodeSeconds = await medianSeconds(options.repeats, async () => {
         decoded = await decodeWithIndexes(stream, indexes, tables, { backend });
       });
