@@ -22,5 +22,7 @@ if [ "${CI:-}" = "true" ] || [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# In CI a native addon that does not build is an error; elsewhere Lico falls back to wasm.
+if [ "${CI:-}" = "true" ]; then export LICO_REQUIRE_NATIVE=1; fi
 npm ci
 npm run build

@@ -19,23 +19,23 @@ import { type CliIo, type CliOutput, processOutput } from './io.js';
 export { ExitCode } from './exit-codes.js';
 export type { CliOutput } from './io.js';
 
-/** Makes commander throw instead of exiting, on the command and every subcommand. */
-function throwOnExit(command: Command): void {
-  command.exitOverride();
-  for (const sub of command.commands) throwOnExit(sub);
+/** Sends the help and errors of a command and all its subcommands to `output`, and makes them throw instead of exiting. */
+function routeOutput(command: Command, output: CliOutput): void {
+  command
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.progress(s.trimEnd()) });
+  for (const sub of command.commands) routeOutput(sub, output);
 }
 
 /** Runs `lico` with `argv` (without node and script) and resolves to its exit code. */
 export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const io: CliIo = { ...output, setExitCode: (code) => (exitCode = code) };
-  const program = new Command('lico')
-    .description('Lico: learned image compression')
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.progress(s.trimEnd()) })
-    .showHelpAfterError();
+  const program = new Command('lico').description('Lico: learned image compression');
   program.addCommand(backendsCommand(io));
   program.addCommand(benchCommand(io));
-  throwOnExit(program);
+  routeOutput(program, output);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

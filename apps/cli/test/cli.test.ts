@@ -46,7 +46,9 @@ describe('lico', () => {
     const result = JSON.parse(run.lines[0]);
     expect(result.symbols).toBe(200000);
     expect(result.overheadPct).toBeGreaterThan(0);
-    expect(result.overheadPct).toBeLessThan(0.5);
+    // These symbols come from near-deterministic tables and carry a few kbit, so the lane's
+    // 7 bytes alone are over 1 %; the 0.1 % bound is tested on 1 M symbols in @lico/entropy.
+    expect(result.overheadPct).toBeLessThan(3);
     expect(result.backends.js.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(result.backends.js.decodeMsps).toBeGreaterThan(0);
     expect(JSON.parse(await readFile(join(out, 'entropy.json'), 'utf8')).symbols).toBe(200000);

@@ -27,6 +27,7 @@
  */
 export type { Backend, BackendFactory, BackendName } from './backend.js';
 export { backendFailure, disposeBackend, getBackend, registerBackend, registeredBackends } from './backend-registry.js';
+export { type CcResult, throwCcStatus } from './cc-status.js';
 export type { CdfTables } from './cdf-tables.js';
 export { assertValidCdfTables, MAX_CDF_PRECISION, MAX_CDF_TABLES, tableCount } from './cdf-tables.js';
 export type { LicoErrorCode } from './errors.js';

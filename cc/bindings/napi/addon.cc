@@ -1,0 +1,32 @@
+// lico_native.node: the C++ kernels for Node.js. Exports lico_<KernelName> per kernel, plus
+// prepareRansTables and info() ({ simd, threads }) for the backend's description.
+#include <napi.h>
+
+#include "binding-utils.h"
+#include "kernels.h"
+#include "prepared-tables.h"
+
+namespace lico::napi {
+namespace {
+
+Napi::Value Info(const Napi::CallbackInfo& info) {
+  Napi::Object out = Napi::Object::New(info.Env());
+  out.Set("simd", simd_name());
+  out.Set("threads", thread_count());
+  return out;
+}
+
+}  // namespace
+}  // namespace lico::napi
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  using namespace lico::napi;
+  exports.Set("info", Napi::Function::New(env, Info));
+  exports.Set("prepareRansTables", Napi::Function::New(env, PrepareRansTables));
+  exports.Set("lico_RansEncode", Napi::Function::New(env, RansEncode));
+  exports.Set("lico_RansDecode", Napi::Function::New(env, RansDecode));
+  exports.Set("lico_PmfToQuantizedCdf", Napi::Function::New(env, PmfToQuantizedCdf));
+  return exports;
+}
+
+NODE_API_MODULE(lico_native, Init)

@@ -1,0 +1,12 @@
+// The addon's entry points, one per kernel, each in the file of the kernel's name.
+#pragma once
+
+#include <napi.h>
+
+namespace lico::napi {
+
+Napi::Value RansEncode(const Napi::CallbackInfo& info);
+Napi::Value RansDecode(const Napi::CallbackInfo& info);
+Napi::Value PmfToQuantizedCdf(const Napi::CallbackInfo& info);
+
+}  // namespace lico::napi

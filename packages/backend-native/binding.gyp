@@ -1,0 +1,27 @@
+{
+  # One addon over the shared C++ tree in ../../cc (the wasm build compiles the same kernels).
+  'targets': [
+    {
+      'target_name': 'lico_native',
+      'sources': [
+        '../../cc/kernels/PmfToQuantizedCdf.cc',
+        '../../cc/kernels/RansDecode.cc',
+        '../../cc/kernels/RansEncode.cc',
+        '../../cc/kernels/rans-tables.cc',
+        '../../cc/bindings/napi/addon.cc',
+        '../../cc/bindings/napi/binding-utils.cc',
+        '../../cc/bindings/napi/prepared-tables.cc',
+        '../../cc/bindings/napi/PmfToQuantizedCdf.cc',
+        '../../cc/bindings/napi/RansDecode.cc',
+        '../../cc/bindings/napi/RansEncode.cc',
+      ],
+      'dependencies': ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],
+      'cflags_cc': ['-std=c++17', '-O3', '-ffp-contract=off', '-fopenmp'],
+      'ldflags': ['-fopenmp'],
+      'conditions': [
+        # x86-64-v3 (AVX2, BMI2, FMA) is the baseline; other CPUs get the scalar path.
+        ["target_arch=='x64'", { 'cflags_cc': ['-march=x86-64-v3'] }],
+      ],
+    },
+  ],
+}

@@ -1,0 +1,47 @@
+import { createRequire } from 'node:module';
+import type { CcResult } from '@lico/core';
+
+/** A {@link CdfTables} rearranged for coding, held by the addon (an N-API External). */
+export type NativeTables = { readonly __nativeTables: unique symbol };
+
+/** The entry points of `lico_native.node` (cc/bindings/napi/). */
+export interface NativeAddon {
+  info(): { simd: string; threads: number };
+  prepareRansTables(cdf: Uint32Array, starts: Uint32Array, valueOffsets: Int32Array, precision: number): NativeTables;
+  lico_RansEncode(
+    tables: NativeTables,
+    values: Int32Array,
+    indexes: Int32Array,
+    lanes: number,
+  ): CcResult & { lanes?: Uint8Array; laneLengths?: Uint32Array; escapes?: Uint8Array };
+  lico_RansDecode(
+    tables: NativeTables,
+    stream: Uint8Array,
+    laneStarts: Uint32Array,
+    escapeStart: number,
+    escapeEnd: number,
+    indexes: Int32Array,
+  ): CcResult & { values?: Int32Array };
+  lico_PmfToQuantizedCdf(pmf: Uint32Array, starts: Uint32Array, precision: number): Uint32Array;
+}
+
+const BUILD_HINT = 'run `npm run build -w @lico/backend-native` (needs g++ with OpenMP, python3 and make)';
+
+/**
+ * Loads the addon: the file `LICO_NATIVE_ADDON` names (a custom build), else this package's
+ * local build (src/ and dist/ both sit one level below build/). Throws an Error that says why
+ * and how to fix it; the registry turns it into the fallback reason.
+ */
+export function loadAddon(): NativeAddon {
+  const require = createRequire(import.meta.url);
+  const path = process.env.LICO_NATIVE_ADDON || '../build/Release/lico_native.node';
+  try {
+    return require(path) as NativeAddon;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(
+      `the native addon ${path} could not be loaded on ${process.platform}-${process.arch} (${reason}); ${BUILD_HINT}`,
+      { cause: error },
+    );
+  }
+}

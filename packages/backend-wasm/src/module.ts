@@ -1,0 +1,61 @@
+/** The exports of `wasm/lico.wasm` (cc/bindings/wasm/); pointers are byte offsets into `memory`. */
+export interface LicoWasmExports {
+  readonly memory: WebAssembly.Memory;
+  lico_alloc(bytes: number): number;
+  lico_free(pointer: number): void;
+  lico_PrepareRansTables(
+    cdf: number,
+    starts: number,
+    valueOffsets: number,
+    tableCount: number,
+    cdfLength: number,
+    precision: number,
+  ): number;
+  lico_RansEncode(tables: number, values: number, indexes: number, n: number, lanes: number): number;
+  lico_RansEncodeFree(result: number): void;
+  lico_RansDecode(
+    tables: number,
+    stream: number,
+    laneStarts: number,
+    lanes: number,
+    escapeStart: number,
+    escapeEnd: number,
+    indexes: number,
+    n: number,
+    values: number,
+    error: number,
+  ): number;
+  lico_PmfToQuantizedCdf(pmf: number, starts: number, tableCount: number, precision: number, cdf: number): number;
+}
+
+const BUILD_HINT =
+  'run `npm run build -w @lico/backend-wasm` (needs clang with the wasm32 target and wasm-ld; Debian: apt-get install clang lld)';
+
+async function wasmBytes(url: URL): Promise<BufferSource> {
+  const versions = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions;
+  if (versions?.node) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`fetching ${url} answered ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
+}
+
+/**
+ * Instantiates the module: read from disk in Node, fetched beside the package in browsers
+ * (bundlers see the `new URL(…, import.meta.url)` and ship the file). Throws an Error that
+ * says why and how to fix it; the registry turns it into the fallback reason.
+ */
+export async function loadWasm(): Promise<LicoWasmExports> {
+  const url = new URL('../wasm/lico.wasm', import.meta.url);
+  try {
+    const { instance } = await WebAssembly.instantiate(await wasmBytes(url), {});
+    return instance.exports as unknown as LicoWasmExports;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`wasm/lico.wasm could not be loaded (${reason}); ${BUILD_HINT}; it needs WebAssembly SIMD`, {
+      cause: error,
+    });
+  }
+}
