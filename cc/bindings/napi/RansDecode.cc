@@ -1,5 +1,6 @@
 // ransDecode(tables, stream: Uint8Array, laneStarts: Uint32Array, escapeStart, escapeEnd,
-//            indexes: Int32Array) -> { status, a, b, values?: Int32Array }
+//            indexes: Int32Array, output?: Int32Array) -> { status, a, b, values?: Int32Array }
+// With `output` (as long as indexes, checked in TS) the values go there and `values` is it.
 // laneStarts has one offset per lane plus the end of the last lane, as readRansStreamLayout gives.
 #include "../../kernels/RansDecode.h"
 
@@ -26,11 +27,21 @@ Napi::Value RansDecode(const Napi::CallbackInfo& info) {
   std::unique_ptr<uint8_t[]> padded(new uint8_t[stream.ByteLength() + kRansStreamPadding]());
   std::memcpy(padded.get(), stream.Data(), stream.ByteLength());
   std::unique_ptr<uint64_t[]> scratch(new uint64_t[rans_decode_scratch_bytes(n, lanes) / 8]);
+  const RansDecodeLayout layout{lanes, lane_starts.Data(), escape_start, escape_end};
+  ErrorDetail error;
+  if (info.Length() > 6 && info[6].IsTypedArray()) {
+    Napi::Int32Array output = typed_array<Napi::Int32Array>(info, 6, "output");
+    if (rans_decode(tables, padded.get(), layout, indexes.Data(), n, output.Data(), scratch.get(), threads_for(n),
+                    &error) != Status::kOk) {
+      return result(env, error);
+    }
+    Napi::Object out = result(env, error);
+    out.Set("values", output);
+    return out;
+  }
   const size_t bytes = static_cast<size_t>(n) * 4;
   std::unique_ptr<uint8_t, decltype(&std::free)> values(allocate_output(bytes), &std::free);
   if (!values) return result(env, {Status::kOutOfMemory, static_cast<uint32_t>(bytes), 0});
-  const RansDecodeLayout layout{lanes, lane_starts.Data(), escape_start, escape_end};
-  ErrorDetail error;
   if (rans_decode(tables, padded.get(), layout, indexes.Data(), n, reinterpret_cast<int32_t*>(values.get()),
                   scratch.get(), threads_for(n), &error) != Status::kOk) {
     return result(env, error);

@@ -21,6 +21,7 @@ export interface NativeAddon {
     escapeStart: number,
     escapeEnd: number,
     indexes: Int32Array,
+    output?: Int32Array,
   ): CcResult & { values?: Int32Array };
   lico_PmfToQuantizedCdf(pmf: Uint32Array, starts: Uint32Array, precision: number): Uint32Array;
 }

@@ -126,6 +126,19 @@ export function describeConformance(backendName: string, options: ConformanceOpt
       },
     );
 
+    test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] writes into a given output array`, async () => {
+      const c = cases[4];
+      const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
+      const output = new Int32Array(c.values.length).fill(-1);
+      const decoded = await runKernel(RansDecode, { stream, indexes: c.indexes, tables: c.tables, output }, {}, backend);
+      expect(decoded).toBe(output);
+      expect(output).toEqual(c.values);
+      const wrong = new Int32Array(c.values.length - 1);
+      await expect(
+        runKernel(RansDecode, { stream, indexes: c.indexes, tables: c.tables, output: wrong }, {}, backend),
+      ).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+    });
+
     test.skipIf(Boolean(skip.RansDecode))(`RansDecode [${backendName}] rejects wrong indexes and counts`, async () => {
       const c = cases[4];
       const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');

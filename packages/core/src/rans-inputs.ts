@@ -28,6 +28,10 @@ export function checkRansEncodeInputs(inputs: RansEncodeInputs, attrs: RansEncod
 export function checkRansDecodeInputs(inputs: RansDecodeInputs): void {
   if (!(inputs.stream instanceof Uint8Array)) invalidArgument('stream', 'a Uint8Array', inputs.stream);
   if (!(inputs.indexes instanceof Int32Array)) invalidArgument('indexes', 'an Int32Array', inputs.indexes);
+  const { output } = inputs;
+  if (output !== undefined && (!(output instanceof Int32Array) || output.length !== inputs.indexes.length)) {
+    invalidArgument('output', `an Int32Array of ${inputs.indexes.length} elements (one per index)`, output);
+  }
   assertValidCdfTables(inputs.tables);
 }
 

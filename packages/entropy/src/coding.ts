@@ -48,13 +48,14 @@ export async function encodeWithIndexes(
 /**
  * Decodes a stream of {@link encodeWithIndexes} given the same indexes and tables. A stream that
  * does not fit them, or is truncated or damaged, throws `LICO_BITSTREAM_CORRUPT` or
- * `LICO_BITSTREAM_TRUNCATED`.
+ * `LICO_BITSTREAM_TRUNCATED`. `output` (as long as `indexes`) receives the values instead of
+ * a new array: reuse it when decoding many streams of one size.
  */
 export function decodeWithIndexes(
   stream: Uint8Array,
   indexes: Int32Array,
   tables: CdfTables,
-  options: { backend?: Backend | BackendName } = {},
+  options: { backend?: Backend | BackendName; output?: Int32Array } = {},
 ): Promise<Int32Array> {
-  return runKernel(RansDecode, { stream, indexes, tables }, {}, options.backend);
+  return runKernel(RansDecode, { stream, indexes, tables, output: options.output }, {}, options.backend);
 }

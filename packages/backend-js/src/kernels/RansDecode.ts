@@ -23,7 +23,7 @@ export const ransDecodeKernel: KernelConfig<typeof RansDecode> = {
     const n = indexes.length;
     const count = tableCount(tables);
     const layout = readRansStreamLayout(stream, { symbolCount: n, precision });
-    const values = new Int32Array(n);
+    const values = inputs.output ?? new Int32Array(n);
     const escaped: number[] = [];
 
     for (let lane = 0; lane < layout.laneCount; lane++) {

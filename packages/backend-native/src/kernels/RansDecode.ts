@@ -24,6 +24,7 @@ export const ransDecodeKernel: KernelConfig<typeof RansDecode> = {
       layout.escapeStart,
       layout.escapeEnd,
       indexes,
+      inputs.output,
     );
     if (result.status !== 0 || !result.values) throwCcStatus(result, tableCount(tables));
     return result.values;

@@ -47,7 +47,9 @@ export const ransDecodeKernel: KernelConfig<typeof RansDecode> = {
         const detail = heap.u32(error, 3);
         throwCcStatus({ status, a: detail[1], b: detail[2] }, tableCount(tables));
       }
-      return heap.i32(values, n).slice();
+      if (!inputs.output) return heap.i32(values, n).slice();
+      inputs.output.set(heap.i32(values, n));
+      return inputs.output;
     });
   },
 };

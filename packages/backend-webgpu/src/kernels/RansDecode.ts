@@ -45,7 +45,7 @@ export const ransDecodeKernel: KernelConfig<typeof RansDecode> = {
       if (x < RANS_STATE_LOWER || x >= 2 ** 31) corrupt(`lane ${lane} starts in an impossible state`);
     }
 
-    const values = new Int32Array(n);
+    const values = inputs.output ?? new Int32Array(n);
     const ranPastEnd = await decodeLanes(gpu, inputs, layout, lanes, values);
     if (ranPastEnd >= 0) corrupt(`lane ${ranPastEnd} runs past its end`);
     for (let lane = 0; lane < layout.laneCount; lane++) {

@@ -11,6 +11,13 @@ export interface RansDecodeInputs {
   readonly stream: Uint8Array;
   readonly indexes: Int32Array;
   readonly tables: CdfTables;
+  /**
+   * Where to write the values (as long as `indexes`); a new array when absent. A codec that
+   * decodes image after image can pass the same array each time: on some machines allocating
+   * and first touching tens of megabytes costs as much as the decoding. After an error its
+   * content is unspecified.
+   */
+  readonly output?: Int32Array;
 }
 export type RansDecodeAttrs = Record<string, never>;
 export type RansDecodeOutputs = Int32Array;
