@@ -24,5 +24,8 @@ fi
 
 # In CI a native addon that does not build is an error; elsewhere Lico falls back to wasm.
 if [ "${CI:-}" = "true" ]; then export LICO_REQUIRE_NATIVE=1; fi
-npm ci
+# `npm install`, not `npm ci`: the registry mirror this project is developed against lacks
+# some other-platform packages (turbo's and biome's macOS builds), so the lock file cannot
+# list them and `npm ci` refuses it; `npm install` keeps every version the lock pins.
+npm install --no-audit --no-fund
 npm run build

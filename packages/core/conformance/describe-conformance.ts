@@ -130,7 +130,12 @@ export function describeConformance(backendName: string, options: ConformanceOpt
       const c = cases[4];
       const stream = await runKernel(RansEncode, c, { lanes: c.lanes }, 'js');
       const output = new Int32Array(c.values.length).fill(-1);
-      const decoded = await runKernel(RansDecode, { stream, indexes: c.indexes, tables: c.tables, output }, {}, backend);
+      const decoded = await runKernel(
+        RansDecode,
+        { stream, indexes: c.indexes, tables: c.tables, output },
+        {},
+        backend,
+      );
       expect(decoded).toBe(output);
       expect(output).toEqual(c.values);
       const wrong = new Int32Array(c.values.length - 1);
