@@ -63,5 +63,6 @@ export {
   writeEscape,
   writeRansStream,
 } from './rans-stream.js';
+export { ransSymbolEntries } from './rans-symbols.js';
 export type { TypedTensor } from './tensor.js';
 export { Tensor } from './tensor.js';

@@ -1,15 +1,11 @@
 import {
-  BitWriter,
   checkRansEncodeInputs,
   effectiveLaneCount,
-  escapeCode,
   type KernelConfig,
   laneSymbolCount,
   RANS_STATE_LOWER,
   RansEncode,
-  tableCount,
-  tableIndexOutOfRange,
-  writeEscape,
+  ransSymbolEntries,
   writeRansStream,
 } from '@lico/core';
 
@@ -19,26 +15,11 @@ export const ransEncodeKernel: KernelConfig<typeof RansEncode> = {
   run(inputs, attrs) {
     checkRansEncodeInputs(inputs, attrs);
     const { values, indexes, tables } = inputs;
-    const { cdf, starts, valueOffsets, precision } = tables;
+    const { cdf, precision } = tables;
     const n = values.length;
-    const count = tableCount(tables);
     const total = 2 ** precision;
-
-    // Forward pass in symbol order: table symbol of each value, escapes in stream order.
-    const symbols = new Int32Array(n);
-    const escapes = new BitWriter();
-    for (let i = 0; i < n; i++) {
-      const t = indexes[i];
-      if (t < 0 || t >= count) tableIndexOutOfRange(i, t, count);
-      const escapeSymbol = starts[t + 1] - starts[t] - 2;
-      const s = values[i] - valueOffsets[t];
-      if (s >= 0 && s < escapeSymbol) {
-        symbols[i] = s;
-      } else {
-        symbols[i] = escapeSymbol;
-        writeEscape(escapes, escapeCode(values[i], valueOffsets[t], escapeSymbol));
-      }
-    }
+    // Forward pass in symbol order: the CDF entry of each value, escapes in stream order.
+    const { entries, escapes } = ransSymbolEntries(values, indexes, tables);
 
     // Each lane is coded backwards into its own buffer; the decoder reads it forwards.
     const laneCount = effectiveLaneCount(attrs.lanes, n);
@@ -49,10 +30,9 @@ export const ransEncodeKernel: KernelConfig<typeof RansEncode> = {
       let position = buffer.length;
       let x = RANS_STATE_LOWER;
       for (let k = symbolsInLane - 1; k >= 0; k--) {
-        const i = lane + k * laneCount;
-        const base = starts[indexes[i]] + symbols[i];
-        const start = cdf[base];
-        const freq = cdf[base + 1] - start;
+        const entry = entries[lane + k * laneCount];
+        const start = cdf[entry];
+        const freq = cdf[entry + 1] - start;
         const limit = freq * 2 ** (31 - precision);
         while (x >= limit) {
           buffer[--position] = x & 0xff;
@@ -67,6 +47,6 @@ export const ransEncodeKernel: KernelConfig<typeof RansEncode> = {
       buffer[position + 3] = x >>> 24;
       lanes.push(buffer.subarray(position));
     }
-    return writeRansStream({ precision, symbolCount: n, lanes, escapes: escapes.finish() });
+    return writeRansStream({ precision, symbolCount: n, lanes, escapes });
   },
 };
