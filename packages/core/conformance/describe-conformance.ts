@@ -3,15 +3,20 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   type Backend,
+  DequantizeScalar,
   getBackend,
   isLicoError,
   type KernelName,
   PmfToQuantizedCdf,
+  QuantizeScalar,
   RansDecode,
   RansEncode,
   runKernel,
+  TcqDequantize,
+  TcqQuantize,
 } from '../src/index.js';
 import { seededRandom } from '../src/random.js';
+import { quantizeCases } from './quantize-cases.js';
 import { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';
 
 export interface ConformanceOptions {
@@ -20,7 +25,8 @@ export interface ConformanceOptions {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const goldenPath = new URL('../../../fixtures/bitstreams/rans-golden.json', import.meta.url);
+const hashInts = (values: Int32Array) => sha256(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+const goldenPath = new URL('../../../fixtures/bitstreams/golden.json', import.meta.url);
 
 /**
  * Runs every kernel of `backendName` against the js reference: equal numbers within each
@@ -158,5 +164,80 @@ export function describeConformance(backendName: string, options: ConformanceOpt
         runKernel(RansDecode, { stream, indexes: c.indexes.subarray(1), tables: c.tables }, {}, backend),
       ).rejects.toMatchObject({ code: 'LICO_BITSTREAM_CORRUPT' });
     });
+    test.skipIf(Boolean(skip.QuantizeScalar || skip.DequantizeScalar))(
+      `QuantizeScalar and DequantizeScalar [${backendName}] equal js`,
+      async () => {
+        for (const c of quantizeCases()) {
+          const inputs = { latents: c.latents, means: c.means };
+          const attrs = { step: c.step, rounding: c.rounding };
+          const expected = await runKernel(QuantizeScalar, inputs, attrs, 'js');
+          const actual = await runKernel(QuantizeScalar, inputs, attrs, backend);
+          expect(hashInts(actual.indexes), c.name).toBe(hashInts(expected.indexes));
+          expect(hashInts(actual.reconstruction), c.name).toBe(hashInts(expected.reconstruction));
+          const again = await runKernel(
+            DequantizeScalar,
+            { indexes: actual.indexes, means: c.means },
+            { step: c.step },
+            backend,
+          );
+          expect(hashInts(again), c.name).toBe(hashInts(expected.reconstruction));
+        }
+      },
+    );
+
+    test.skipIf(Boolean(skip.TcqQuantize))(
+      `TcqQuantize [${backendName}] makes the js reference's decisions`,
+      async () => {
+        const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, string>;
+        for (const c of quantizeCases()) {
+          const inputs = { latents: c.latents, means: c.means, tableIndexes: c.tableIndexes, rates: c.rates };
+          const attrs = { step: c.step, states: c.states, sequenceLength: c.sequenceLength, bitCost: c.bitCost };
+          const actual = await runKernel(TcqQuantize, inputs, attrs, backend);
+          expect(hashInts(actual.indexes), c.name).toBe(golden[`TcqQuantize: ${c.name}`]);
+          const expected = await runKernel(TcqQuantize, inputs, attrs, 'js');
+          expect(hashInts(actual.reconstruction), c.name).toBe(hashInts(expected.reconstruction));
+        }
+      },
+    );
+
+    test.skipIf(Boolean(skip.TcqDequantize))(
+      `TcqDequantize [${backendName}] rebuilds TcqQuantize's reconstruction`,
+      async () => {
+        for (const c of quantizeCases()) {
+          const inputs = { latents: c.latents, means: c.means, tableIndexes: c.tableIndexes, rates: c.rates };
+          const attrs = { step: c.step, states: c.states, sequenceLength: c.sequenceLength, bitCost: c.bitCost };
+          const quantized = await runKernel(TcqQuantize, inputs, attrs, 'js');
+          const rebuilt = await runKernel(
+            TcqDequantize,
+            { indexes: quantized.indexes, means: c.means },
+            attrs,
+            backend,
+          );
+          expect(hashInts(rebuilt), c.name).toBe(hashInts(quantized.reconstruction));
+        }
+      },
+    );
+
+    test.skipIf(Boolean(skip.TcqQuantize))(
+      `TcqQuantize [${backendName}] rejects bad input with typed errors`,
+      async () => {
+        const c = quantizeCases()[0];
+        const attrs = { step: c.step, states: c.states, sequenceLength: c.sequenceLength, bitCost: c.bitCost };
+        const badTable = c.tableIndexes.slice();
+        badTable[7] = 99;
+        const run = (inputs: object, a: object) =>
+          runKernel(
+            TcqQuantize,
+            { ...c, tableIndexes: c.tableIndexes, ...inputs } as never,
+            { ...attrs, ...a } as never,
+            backend,
+          );
+        await expect(run({ tableIndexes: badTable }, {})).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+        await expect(run({}, { states: 6 })).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+        await expect(run({ latents: Int32Array.of(2 ** 29, ...c.latents.subarray(1)) }, {})).rejects.toMatchObject({
+          code: 'LICO_LIMIT_EXCEEDED',
+        });
+      },
+    );
   });
 }

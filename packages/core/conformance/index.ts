@@ -3,4 +3,5 @@
  * `test/conformance.test.ts`), and the seeded inputs it uses.
  */
 export { type ConformanceOptions, describeConformance } from './describe-conformance.js';
+export { type QuantizeCase, quantizeCases } from './quantize-cases.js';
 export { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';

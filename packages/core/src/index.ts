@@ -39,6 +39,13 @@ export { ByteWriter } from './io/byte-writer.js';
 export type { KernelConfig } from './kernel-registry.js';
 export { getKernel, kernelsOf, registerKernel, runKernel } from './kernel-registry.js';
 export * from './kernels/index.js';
+export {
+  checkScalarQuantizeInputs,
+  checkTcqAttrs,
+  checkTcqQuantizeInputs,
+  MAX_TCQ_BIT_COST,
+  MAX_TCQ_RATE_COST,
+} from './quantize-inputs.js';
 export { seededRandom } from './random.js';
 export {
   checkPmfToQuantizedCdfInputs,
@@ -66,3 +73,4 @@ export {
 export { ransSymbolEntries } from './rans-symbols.js';
 export type { TypedTensor } from './tensor.js';
 export { Tensor } from './tensor.js';
+export { TCQ_TRANSITIONS, tcqQuantizerOf } from './trellis.js';
