@@ -22,6 +22,12 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(temporary, path);
 }
 
+/** Writes one more file of a result set (a plot) beside `NAME.json`. */
+export async function writeResultFile(directory: string, file: string, text: string): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  await writeAtomically(join(directory, file), text);
+}
+
 /**
  * Writes `NAME.json` and the measured block of `NAME.md` in `directory`. Text outside the
  * `bench:begin`/`bench:end` markers of an existing Markdown file (the analysis) is kept.

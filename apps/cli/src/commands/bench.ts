@@ -2,7 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_NAMES } from '../backends.js';
 import { runEntropyBench } from '../bench/entropy-bench.js';
 import { entropyMarkdown } from '../bench/entropy-report.js';
-import { writeResults } from '../bench/results-files.js';
+import { runQuantizersBench } from '../bench/quantizers-bench.js';
+import { quantizersMarkdown, quantizersPlot } from '../bench/quantizers-report.js';
+import { writeResultFile, writeResults } from '../bench/results-files.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 
@@ -69,6 +71,44 @@ export function benchCommand(io: CliIo): Command {
       if (options.write) await writeResults(options.out, 'entropy', result, entropyMarkdown(result));
       if (options.json) io.out(JSON.stringify(result));
       else io.out(entropyMarkdown(result));
+      const failed = Object.values(result.backends).some((r) => 'error' in r);
+      io.setExitCode(failed ? ExitCode.backendUnavailable : ExitCode.ok);
+    });
+  bench
+    .command('quantizers')
+    .description(
+      'rate-distortion of uniform vs 4/8-state TCQ on Gaussian and Laplacian sources, and TCQ speed per backend',
+    )
+    .addOption(
+      new Option('--samples <n>', 'samples per source and sweep point')
+        .default(1_000_000)
+        .argParser(positiveInteger('--samples', 2 ** 26)),
+    )
+    .addOption(
+      new Option('--repeats <n>', 'timed runs per backend (median)')
+        .default(5)
+        .argParser(positiveInteger('--repeats', 100)),
+    )
+    .addOption(
+      new Option('--backends <list>', 'comma-separated backends to time (the sweeps run on the best available)')
+        .default([...BACKEND_NAMES], BACKEND_NAMES.join(','))
+        .argParser(backendList),
+    )
+    .option('--out <dir>', 'directory for quantizers.json, quantizers.md and quantizers.svg', 'docs/results')
+    .option('--no-write', 'do not write result files')
+    .option('--json', 'print one JSON object on one line')
+    .action(async (options) => {
+      const result = await runQuantizersBench({
+        samples: options.samples,
+        repeats: options.repeats,
+        backends: options.backends,
+        onProgress: (message) => io.progress(message),
+      });
+      if (options.write) {
+        await writeResults(options.out, 'quantizers', result, quantizersMarkdown(result));
+        await writeResultFile(options.out, 'quantizers.svg', await quantizersPlot(result));
+      }
+      io.out(options.json ? JSON.stringify(result) : quantizersMarkdown(result));
       const failed = Object.values(result.backends).some((r) => 'error' in r);
       io.setExitCode(failed ? ExitCode.backendUnavailable : ExitCode.ok);
     });
