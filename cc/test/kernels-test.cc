@@ -2,6 +2,8 @@
 //   g++ -std=c++17 -O2 -march=x86-64-v3 -fopenmp cc/test/kernels-test.cc cc/kernels/*.cc && ./a.out
 // (`npm run test:cc -w @lico/backend-native` does this). Byte-exactness against the js
 // reference is the conformance suite's job; these check round trips and known values.
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -10,9 +12,13 @@
 #include <random>
 #include <vector>
 
+#include "../kernels/DequantizeScalar.h"
 #include "../kernels/PmfToQuantizedCdf.h"
+#include "../kernels/QuantizeScalar.h"
 #include "../kernels/RansDecode.h"
 #include "../kernels/RansEncode.h"
+#include "../kernels/TcqDequantize.h"
+#include "../kernels/TcqQuantize.h"
 #include "../kernels/rans-tables.h"
 
 namespace {
@@ -153,10 +159,237 @@ void test_round_trip(uint32_t precision, uint32_t n, uint32_t lanes, double esca
   }
 }
 
+
+void test_scalar_quantize_known_values() {
+  const int32_t latents[] = {0, 5, 6, -6, -7, 1000, -1, 268435455};
+  const int32_t means[] = {0, 0, 0, 0, 0, 10, -1, -268435455};
+  int32_t k[8], r[8];
+  lico::quantize_scalar(latents, nullptr, 8, 4, 2, k, r);
+  const int32_t want_k[] = {0, 1, 2, -2, -2, 250, 0, 67108864};
+  const int32_t want_r[] = {0, 4, 8, -8, -8, 1000, 0, 268435456};
+  check(std::memcmp(k, want_k, sizeof k) == 0 && std::memcmp(r, want_r, sizeof r) == 0,
+        "uniform scalar quantization rounds half away from zero, symmetric in sign");
+  lico::quantize_scalar(latents, means, 8, 4, 0, k, r);
+  const int32_t dead_k[] = {0, 1, 1, -1, -1, 247, 0, 134217727};
+  const int32_t dead_r[] = {0, 4, 4, -4, -4, 998, -1, 268435453};
+  check(std::memcmp(k, dead_k, sizeof k) == 0 && std::memcmp(r, dead_r, sizeof r) == 0,
+        "dead-zone scalar quantization (rounding 0) around means");
+  const int32_t indexes[] = {3, -3, 1 << 30, INT32_MIN};
+  int32_t out[4];
+  lico::dequantize_scalar(indexes, nullptr, 4, 4, out);
+  check(out[0] == 12 && out[1] == -12 && out[2] == 0 && out[3] == 0, "dequantization wraps like int32");
+}
+
+// TcqQuantize written out as the contract states it (every candidate, every state, u32
+// metrics kept in 64 bits): the kernel's reduced and SIMD paths must match it exactly.
+struct TcqCase {
+  std::vector<int32_t> latents, means, tables;
+  std::vector<uint32_t> costs, starts;
+  std::vector<int32_t> offsets;
+  uint32_t step, states, sequence_length, bit_cost;
+};
+
+uint64_t reference_rate(const TcqCase& c, uint32_t row, int64_t k) {
+  const int64_t begin = c.starts[row];
+  const int64_t escape = c.starts[row + 1] - begin - 1;
+  const int64_t s = k - c.offsets[row];
+  if (s >= 0 && s < escape) return c.costs[begin + s];
+  const int64_t code = s < 0 ? 2 * (-s - 1) : 2 * (s - escape) + 1;
+  int64_t log2 = 0;
+  while ((code + 1) >> (log2 + 1)) ++log2;
+  return c.costs[begin + escape] + static_cast<uint64_t>(c.bit_cost) * (2 * log2 + 1);
+}
+
+int64_t reference_level(int64_t k, uint32_t q, uint32_t step) {
+  return q == 0 ? 2 * k * step : (2 * k - (k > 0) + (k < 0)) * step;
+}
+
+void reference_tcq(const TcqCase& c, std::vector<int32_t>& indexes, std::vector<int32_t>& recon) {
+  const uint32_t n = static_cast<uint32_t>(c.latents.size());
+  const uint32_t S = c.states;
+  const uint64_t kUnreached = 0xffffffffu;
+  const auto quantizer = [&](uint32_t s) { return S == 4 ? s >> 1 : s & 1; };
+  // packages/core/src/trellis.ts
+  static const uint8_t t4[4][2] = {{0, 2}, {2, 0}, {1, 3}, {3, 1}};
+  static const uint8_t t8[8][2] = {{0, 2}, {5, 7}, {1, 3}, {6, 4}, {2, 0}, {4, 6}, {3, 1}, {7, 5}};
+  const auto next_state = [&](uint32_t s, int64_t k) -> uint32_t { return S == 4 ? t4[s][k & 1] : t8[s][k & 1]; };
+  indexes.assign(n, 0);
+  recon.assign(n, 0);
+  for (uint32_t begin = 0; begin < n; begin += c.sequence_length) {
+    const uint32_t length = std::min(c.sequence_length, n - begin);
+    std::vector<uint8_t> from(length * S, 0);
+    std::vector<int64_t> chosen(length * S, 0);
+    std::vector<uint64_t> metric(S, kUnreached);
+    metric[0] = 0;
+    for (uint32_t j = 0; j < length; ++j) {
+      const uint32_t i = begin + j;
+      const int64_t mean = c.means.empty() ? 0 : c.means[i];
+      const int64_t v = c.latents[i] - mean;
+      std::vector<uint64_t> next(S, kUnreached);
+      for (uint32_t s = 0; s < S; ++s) {
+        if (metric[s] == kUnreached) continue;
+        const uint32_t q = quantizer(s);
+        const int64_t sign = v < 0 ? -1 : 1;
+        const int64_t m = (std::llabs(v) + (q == 0 ? 0 : c.step)) / (2 * int64_t{c.step});
+        std::vector<int64_t> candidates = m == 0 ? std::vector<int64_t>{0, sign}
+                                                 : std::vector<int64_t>{sign * m, sign * (m + 1), 0};
+        for (int64_t k : candidates) {
+          const int64_t e = v - reference_level(k, q, c.step);
+          const uint64_t distortion = std::llabs(e) < (1 << 14) ? static_cast<uint64_t>(e * e) : 1u << 28;
+          const uint64_t total =
+              std::min(metric[s] + distortion + reference_rate(c, 2 * c.tables[i] + q, k), kUnreached);
+          const uint32_t d = next_state(s, k);
+          if (total < next[d]) {
+            next[d] = total;
+            from[j * S + d] = static_cast<uint8_t>(s);
+            chosen[j * S + d] = k;
+          }
+        }
+      }
+      const uint64_t least = *std::min_element(next.begin(), next.end());
+      for (uint32_t s = 0; s < S; ++s) metric[s] = next[s] == kUnreached ? kUnreached : next[s] - least;
+    }
+    uint32_t state = static_cast<uint32_t>(std::min_element(metric.begin(), metric.end()) - metric.begin());
+    for (uint32_t j = length; j-- > 0;) {
+      indexes[begin + j] = static_cast<int32_t>(chosen[j * S + state]);
+      state = from[j * S + state];
+    }
+    state = 0;
+    for (uint32_t j = 0; j < length; ++j) {
+      const uint32_t i = begin + j;
+      const int64_t k = indexes[i];
+      recon[i] = static_cast<int32_t>(reference_level(k, quantizer(state), c.step) + (c.means.empty() ? 0 : c.means[i]));
+      state = next_state(state, k);
+    }
+  }
+}
+
+TcqCase random_tcq_case(std::mt19937& rng, uint32_t n, uint32_t states, uint32_t step, int32_t spread,
+                        uint32_t sequence_length, uint32_t bit_cost, bool means, bool dear) {
+  TcqCase c;
+  const uint32_t tables = 1 + rng() % 4;
+  c.starts.push_back(0);
+  for (uint32_t r = 0; r < 2 * tables; ++r) {
+    const uint32_t length = 1 + rng() % 12;
+    for (uint32_t j = 0; j < length; ++j) {
+      c.costs.push_back(dear && rng() % 4 != 0 ? (1u << 28) - rng() % 4 : rng() % (rng() % 2 ? 11 : 1u << 20));
+    }
+    c.starts.push_back(static_cast<uint32_t>(c.costs.size()));
+    c.offsets.push_back(static_cast<int32_t>(rng() % 12) - 8);
+  }
+  std::uniform_int_distribution<int32_t> value(-spread, spread);
+  for (uint32_t i = 0; i < n; ++i) {
+    c.latents.push_back(value(rng));
+    if (means) c.means.push_back(value(rng));
+    c.tables.push_back(static_cast<int32_t>(rng() % tables));
+  }
+  c.step = step;
+  c.states = states;
+  c.sequence_length = sequence_length;
+  c.bit_cost = bit_cost;
+  return c;
+}
+
+lico::Status run_tcq(const TcqCase& c, std::vector<int32_t>& indexes, std::vector<int32_t>& recon, int threads,
+                     lico::ErrorDetail* error) {
+  const uint32_t n = static_cast<uint32_t>(c.latents.size());
+  const lico::TcqRates rates{c.costs.data(), c.starts.data(), c.offsets.data(),
+                             static_cast<uint32_t>(c.offsets.size() / 2)};
+  const lico::TcqQuantizeAttrs attrs{c.step, c.states, c.sequence_length, c.bit_cost};
+  std::vector<uint64_t> scratch(lico::tcq_quantize_scratch_bytes(n, c.sequence_length, threads) / 8 + 1);
+  indexes.assign(n, 0);
+  recon.assign(n, 0);
+  return lico::tcq_quantize(c.latents.data(), c.means.empty() ? nullptr : c.means.data(), c.tables.data(), n, rates,
+                            attrs, indexes.data(), recon.data(), scratch.data(), threads, error);
+}
+
+void test_tcq_matches_reference() {
+  std::mt19937 rng(2024);
+  const uint32_t steps[] = {1, 3, 37, 256, 4096, 1u << 20};
+  const int32_t spreads[] = {0, 10, 1000, 1 << 16, (1 << 28) - 1};
+  const uint32_t lengths[] = {1, 2, 7, 97, 100000};
+  const uint32_t bit_costs[] = {0, 1, 65536, 1u << 22};
+  int matched = 0, cases = 0;
+  for (int iter = 0; iter < 240; ++iter) {
+    const uint32_t states = iter % 2 ? 8 : 4;
+    const TcqCase c = random_tcq_case(rng, rng() % 400, states, steps[rng() % 6], spreads[rng() % 5],
+                                      lengths[rng() % 5], bit_costs[rng() % 4], rng() % 2, rng() % 3 == 0);
+    std::vector<int32_t> want_k, want_r;
+    reference_tcq(c, want_k, want_r);
+    for (int threads : {1, 2}) {
+      std::vector<int32_t> k, r, rebuilt(c.latents.size());
+      lico::ErrorDetail error;
+      const bool ok = run_tcq(c, k, r, threads, &error) == lico::Status::kOk && k == want_k && r == want_r;
+      lico::tcq_dequantize(k.data(), c.means.empty() ? nullptr : c.means.data(), static_cast<uint32_t>(k.size()),
+                           c.step, c.states, c.sequence_length, rebuilt.data());
+      ++cases;
+      if (ok && rebuilt == want_r) {
+        ++matched;
+      } else {
+        std::printf("  tcq case %d (%u states, step %u, %zu values, %d threads) differs\n", iter, states, c.step,
+                    c.latents.size(), threads);
+      }
+    }
+  }
+  char what[120];
+  std::snprintf(what, sizeof what, "TcqQuantize and TcqDequantize match the contract on %d/%d random cases", matched,
+                cases);
+  check(matched == cases, what);
+}
+
+void test_tcq_known_values() {
+  // Zeros cost nothing to code at rate 0: every index is 0, and so is every level.
+  TcqCase c;
+  c.latents.assign(50, 0);
+  c.tables.assign(50, 0);
+  c.costs = {5, 0, 5, 9, 5, 0, 5, 9};
+  c.starts = {0, 4, 8};
+  c.offsets = {-1, -1};
+  c.step = 256;
+  c.states = 8;
+  c.sequence_length = 16;
+  c.bit_cost = 65536;
+  std::vector<int32_t> k, r;
+  lico::ErrorDetail error;
+  check(run_tcq(c, k, r, 1, &error) == lico::Status::kOk && k == std::vector<int32_t>(50, 0) &&
+            r == std::vector<int32_t>(50, 0),
+        "TcqQuantize keeps zero latents at index 0");
+  // Q0 reconstructs 2k·step: a latent at 2·step, free rates, picks k = 1 from state 0.
+  c.latents = {512};
+  c.tables = {0};
+  c.costs = {0, 0, 0, 0, 0, 0, 0, 0};
+  check(run_tcq(c, k, r, 1, &error) == lico::Status::kOk && k[0] == 1 && r[0] == 512,
+        "TcqQuantize reaches Q0's level 2·step exactly");
+  // After k = 1 in state 0 (8 states: next state 2, quantizer 0), then state 2 → 3 (Q1).
+  const int32_t path[] = {1, 1, 1};
+  int32_t levels[3];
+  lico::tcq_dequantize(path, nullptr, 3, 256, 8, 16, levels);
+  check(levels[0] == 512 && levels[1] == 512 && levels[2] == 256, "TcqDequantize follows the 8-state trellis");
+}
+
+void test_tcq_bad_table_index() {
+  std::mt19937 rng(7);
+  for (int threads : {1, 2}) {
+    TcqCase c = random_tcq_case(rng, 5000, 8, 256, 1000, 97, 65536, true, false);
+    const int32_t tables = static_cast<int32_t>(c.offsets.size() / 2);
+    c.tables[4321] = -1;
+    c.tables[1234] = tables;
+    std::vector<int32_t> k, r;
+    lico::ErrorDetail error;
+    const lico::Status status = run_tcq(c, k, r, threads, &error);
+    check(status == lico::Status::kTableIndexOutOfRange && error.a == 1234 && error.b == static_cast<uint32_t>(tables),
+          "TcqQuantize reports the first bad table index and its value");
+  }
+}
+
 }  // namespace
 
 int main() {
   test_pmf_known_values();
+  test_scalar_quantize_known_values();
+  test_tcq_known_values();
+  test_tcq_matches_reference();
+  test_tcq_bad_table_index();
   for (int threads : {1, 2}) {
     test_round_trip(16, 0, 1, 0, threads);
     test_round_trip(16, 1, 1, 0, threads);

@@ -26,6 +26,10 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("lico_RansEncode", Napi::Function::New(env, RansEncode));
   exports.Set("lico_RansDecode", Napi::Function::New(env, RansDecode));
   exports.Set("lico_PmfToQuantizedCdf", Napi::Function::New(env, PmfToQuantizedCdf));
+  exports.Set("lico_QuantizeScalar", Napi::Function::New(env, QuantizeScalar));
+  exports.Set("lico_DequantizeScalar", Napi::Function::New(env, DequantizeScalar));
+  exports.Set("lico_TcqQuantize", Napi::Function::New(env, TcqQuantize));
+  exports.Set("lico_TcqDequantize", Napi::Function::New(env, TcqDequantize));
   return exports;
 }
 

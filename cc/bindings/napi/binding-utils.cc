@@ -34,6 +34,11 @@ uint32_t uint_argument(const Napi::CallbackInfo& info, size_t i, const char* wha
   return info[i].As<Napi::Number>().Uint32Value();
 }
 
+const int32_t* optional_int32_array(const Napi::CallbackInfo& info, size_t i, const char* what) {
+  if (info[i].IsUndefined() || info[i].IsNull()) return nullptr;
+  return typed_array<Napi::Int32Array>(info, i, what).Data();
+}
+
 const RansTableSet& tables_argument(const Napi::CallbackInfo& info, size_t i) {
   if (!info[i].IsExternal()) throw Napi::TypeError::New(info.Env(), "tables must come from prepareRansTables");
   return info[i].As<Napi::External<PreparedTables>>().Data()->set;

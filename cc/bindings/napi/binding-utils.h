@@ -24,6 +24,9 @@ Array typed_array(const Napi::CallbackInfo& info, size_t i, const char* what) {
   return info[i].As<Array>();
 }
 
+// An optional Int32Array argument's data, or null when it is undefined or null.
+const int32_t* optional_int32_array(const Napi::CallbackInfo& info, size_t i, const char* what);
+
 uint32_t uint_argument(const Napi::CallbackInfo& info, size_t i, const char* what);
 
 // A prepared table set, made by prepareRansTables.

@@ -8,5 +8,9 @@ namespace lico::napi {
 Napi::Value RansEncode(const Napi::CallbackInfo& info);
 Napi::Value RansDecode(const Napi::CallbackInfo& info);
 Napi::Value PmfToQuantizedCdf(const Napi::CallbackInfo& info);
+Napi::Value QuantizeScalar(const Napi::CallbackInfo& info);
+Napi::Value DequantizeScalar(const Napi::CallbackInfo& info);
+Napi::Value TcqQuantize(const Napi::CallbackInfo& info);
+Napi::Value TcqDequantize(const Napi::CallbackInfo& info);
 
 }  // namespace lico::napi

@@ -24,6 +24,32 @@ export interface NativeAddon {
     output?: Int32Array,
   ): CcResult & { values?: Int32Array };
   lico_PmfToQuantizedCdf(pmf: Uint32Array, starts: Uint32Array, precision: number): Uint32Array;
+  lico_QuantizeScalar(
+    latents: Int32Array,
+    means: Int32Array | undefined,
+    step: number,
+    rounding: number,
+  ): { indexes: Int32Array; reconstruction: Int32Array };
+  lico_DequantizeScalar(indexes: Int32Array, means: Int32Array | undefined, step: number): Int32Array;
+  lico_TcqQuantize(
+    latents: Int32Array,
+    means: Int32Array | undefined,
+    tableIndexes: Int32Array,
+    costs: Uint32Array,
+    starts: Uint32Array,
+    offsets: Int32Array,
+    step: number,
+    states: number,
+    sequenceLength: number,
+    bitCost: number,
+  ): CcResult & { indexes?: Int32Array; reconstruction?: Int32Array };
+  lico_TcqDequantize(
+    indexes: Int32Array,
+    means: Int32Array | undefined,
+    step: number,
+    states: number,
+    sequenceLength: number,
+  ): Int32Array;
 }
 
 const BUILD_HINT = 'run `npm run build -w @lico/backend-native` (needs g++ with OpenMP, python3 and make)';

@@ -1,10 +1,22 @@
 import { registerKernel } from '@lico/core';
+import { dequantizeScalarKernel } from './kernels/DequantizeScalar.js';
 import { pmfToQuantizedCdfKernel } from './kernels/PmfToQuantizedCdf.js';
+import { quantizeScalarKernel } from './kernels/QuantizeScalar.js';
 import { ransDecodeKernel } from './kernels/RansDecode.js';
 import { ransEncodeKernel } from './kernels/RansEncode.js';
+import { tcqDequantizeKernel } from './kernels/TcqDequantize.js';
+import { tcqQuantizeKernel } from './kernels/TcqQuantize.js';
 
 /** Every kernel of the native backend. */
-export const nativeKernels = [pmfToQuantizedCdfKernel, ransDecodeKernel, ransEncodeKernel];
+export const nativeKernels = [
+  dequantizeScalarKernel,
+  pmfToQuantizedCdfKernel,
+  quantizeScalarKernel,
+  ransDecodeKernel,
+  ransEncodeKernel,
+  tcqDequantizeKernel,
+  tcqQuantizeKernel,
+];
 
 export function registerNativeKernels(): void {
   for (const kernel of nativeKernels) registerKernel(kernel);

@@ -8,16 +8,24 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const output = fileURLToPath(new URL('../wasm/lico.wasm', import.meta.url));
 const sources = [
+  'cc/kernels/DequantizeScalar.cc',
   'cc/kernels/PmfToQuantizedCdf.cc',
+  'cc/kernels/QuantizeScalar.cc',
   'cc/kernels/RansDecode.cc',
   'cc/kernels/RansEncode.cc',
+  'cc/kernels/TcqDequantize.cc',
+  'cc/kernels/TcqQuantize.cc',
   'cc/kernels/rans-tables.cc',
   'cc/bindings/wasm/heap.cc',
   'cc/bindings/wasm/libc-shim.cc',
   'cc/bindings/wasm/prepared-tables.cc',
+  'cc/bindings/wasm/DequantizeScalar.cc',
   'cc/bindings/wasm/PmfToQuantizedCdf.cc',
+  'cc/bindings/wasm/QuantizeScalar.cc',
   'cc/bindings/wasm/RansDecode.cc',
   'cc/bindings/wasm/RansEncode.cc',
+  'cc/bindings/wasm/TcqDequantize.cc',
+  'cc/bindings/wasm/TcqQuantize.cc',
 ];
 const flags = [
   '--target=wasm32',

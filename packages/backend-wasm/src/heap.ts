@@ -33,6 +33,11 @@ export class WasmHeap {
     return pointer;
   }
 
+  /** Like {@link copyIn}, but 0 (a null pointer to the C++) for an absent array. */
+  copyInOptional(array: Typed | undefined): number {
+    return array ? this.copyIn(array) : 0;
+  }
+
   u8(pointer: number, length: number): Uint8Array {
     return new Uint8Array(this.exports.memory.buffer, pointer, length);
   }

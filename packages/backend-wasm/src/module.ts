@@ -26,6 +26,42 @@ export interface LicoWasmExports {
     error: number,
   ): number;
   lico_PmfToQuantizedCdf(pmf: number, starts: number, tableCount: number, precision: number, cdf: number): number;
+  lico_QuantizeScalar(
+    latents: number,
+    means: number,
+    n: number,
+    step: number,
+    rounding: number,
+    indexes: number,
+    reconstruction: number,
+  ): void;
+  lico_DequantizeScalar(indexes: number, means: number, n: number, step: number, out: number): void;
+  lico_TcqQuantize(
+    latents: number,
+    means: number,
+    tableIndexes: number,
+    n: number,
+    costs: number,
+    starts: number,
+    offsets: number,
+    tables: number,
+    step: number,
+    states: number,
+    sequenceLength: number,
+    bitCost: number,
+    indexes: number,
+    reconstruction: number,
+    error: number,
+  ): number;
+  lico_TcqDequantize(
+    indexes: number,
+    means: number,
+    n: number,
+    step: number,
+    states: number,
+    sequenceLength: number,
+    out: number,
+  ): void;
 }
 
 const BUILD_HINT =

@@ -11,7 +11,10 @@ const cache = new WeakMap<CdfTables, Map<number, TcqRateTables>>();
 export function tcqRateTables(tables: CdfTables, lambda: number): TcqRateTables {
   assertValidCdfTables(tables);
   let byLambda = cache.get(tables);
-  if (!byLambda) cache.set(tables, (byLambda = new Map()));
+  if (!byLambda) {
+    byLambda = new Map();
+    cache.set(tables, byLambda);
+  }
   const cached = byLambda.get(lambda);
   if (cached) return cached;
   const rows = tables.starts.length - 1;
