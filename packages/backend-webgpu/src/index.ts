@@ -1,6 +1,7 @@
 /**
  * @packageDocumentation
- * The webgpu backend: Lico's rANS kernels as WGSL compute programs, one invocation per lane.
+ * The webgpu backend: Lico's rANS and quantization kernels as WGSL compute programs (one
+ * invocation per rANS lane, per value, or per trellis sequence).
  * Importing this package registers it at priority -1, so it runs only when asked for by name.
  * In browsers it uses `navigator.gpu`; in Node, Dawn through the `webgpu` package, falling back
  * to Chromium's SwiftShader on Linux machines without a GPU (see the README).

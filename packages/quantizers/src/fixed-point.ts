@@ -25,7 +25,10 @@ export function toFixedLatents(values: Float32Array, name = 'latents'): Int32Arr
 
 /** Fixed-point values back to latents (exact: every result is a float32). */
 export function fromFixedLatents(values: Int32Array): Float32Array {
-  return Float32Array.from(values, (v) => v / SCALE);
+  // A loop, not Float32Array.from(values, fn): the callback form is ~50× slower in V8.
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] / SCALE;
+  return out;
 }
 
 /** A quantizer step in fixed point: `round(Δ · 2^8)`, from 1 to 2^20. */
