@@ -5,6 +5,7 @@ import {
   type Backend,
   DequantizeScalar,
   getBackend,
+  IntConv2d,
   isLicoError,
   type KernelName,
   PmfToQuantizedCdf,
@@ -16,6 +17,7 @@ import {
   TcqQuantize,
 } from '../src/index.js';
 import { seededRandom } from '../src/random.js';
+import { intConvCases } from './int-conv-cases.js';
 import { quantizeCases } from './quantize-cases.js';
 import { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';
 
@@ -236,6 +238,30 @@ export function describeConformance(backendName: string, options: ConformanceOpt
         await expect(run({}, { states: 6 })).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
         await expect(run({ latents: Int32Array.of(2 ** 29, ...c.latents.subarray(1)) }, {})).rejects.toMatchObject({
           code: 'LICO_LIMIT_EXCEEDED',
+        });
+      },
+    );
+    test.skipIf(Boolean(skip.IntConv2d))(
+      `IntConv2d [${backendName}] computes the js reference's integers`,
+      async () => {
+        const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, string>;
+        for (const c of intConvCases()) {
+          const actual = await runKernel(IntConv2d, c.inputs, c.attrs, backend);
+          expect(hashInts(actual), c.name).toBe(golden[`IntConv2d: ${c.name}`]);
+        }
+      },
+    );
+
+    test.skipIf(Boolean(skip.IntConv2d))(
+      `IntConv2d [${backendName}] refuses values that could overflow int32`,
+      async () => {
+        const c = intConvCases()[0];
+        const loud = { ...c.inputs, input: c.inputs.input.map(() => 2 ** 20) };
+        await expect(runKernel(IntConv2d, loud, c.attrs, backend)).rejects.toMatchObject({
+          code: 'LICO_LIMIT_EXCEEDED',
+        });
+        await expect(runKernel(IntConv2d, c.inputs, { ...c.attrs, shift: 31 }, backend)).rejects.toMatchObject({
+          code: 'LICO_INVALID_ARGUMENT',
         });
       },
     );

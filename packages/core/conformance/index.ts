@@ -3,5 +3,6 @@
  * `test/conformance.test.ts`), and the seeded inputs it uses.
  */
 export { type ConformanceOptions, describeConformance } from './describe-conformance.js';
+export { type IntConvCase, intConvCases } from './int-conv-cases.js';
 export { type QuantizeCase, quantizeCases } from './quantize-cases.js';
 export { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';

@@ -32,6 +32,7 @@ export type { CdfTables } from './cdf-tables.js';
 export { assertValidCdfTables, MAX_CDF_PRECISION, MAX_CDF_TABLES, tableCount } from './cdf-tables.js';
 export type { LicoErrorCode } from './errors.js';
 export { describeValue, invalidArgument, isLicoError, LicoError } from './errors.js';
+export { checkIntConv2dInputs, intConv2dOutputShape } from './int-conv-inputs.js';
 export { BitReader } from './io/bit-reader.js';
 export { BitWriter } from './io/bit-writer.js';
 export { ByteReader } from './io/byte-reader.js';
