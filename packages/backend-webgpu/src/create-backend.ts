@@ -39,7 +39,7 @@ export async function createWebGpuBackend(options: WebGpuBackendOptions = {}): P
     if (!adapter) tried.push('navigator.gpu.requestAdapter() returned no adapter');
     description = `webgpu (${adapterName(adapter?.info)})`;
   } else if (isNode) {
-    const { requestNodeAdapter } = await import('./node-gpu.js');
+    const { requestNodeAdapter } = await import('#node-gpu');
     const found = await requestNodeAdapter(tried);
     adapter = found?.adapter;
     keepAlive = found?.gpu;
