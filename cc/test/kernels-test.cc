@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../kernels/DequantizeScalar.h"
+#include "../kernels/IntConv2d.h"
 #include "../kernels/PmfToQuantizedCdf.h"
 #include "../kernels/QuantizeScalar.h"
 #include "../kernels/RansDecode.h"
@@ -382,6 +383,139 @@ void test_tcq_bad_table_index() {
   }
 }
 
+// IntConv2d written out as the contract states it (every input position and tap, 64-bit sums):
+// the fast path (with scratch) and the direct path (without) must both match it.
+std::vector<int32_t> reference_conv(const std::vector<int32_t>& in, const std::vector<int32_t>& w,
+                                    const std::vector<int32_t>& bias, const lico::IntConv2dAttrs& a) {
+  const int64_t oh = lico::int_conv2d_output_height(a);
+  const int64_t ow = lico::int_conv2d_output_width(a);
+  const int64_t kh = a.kernel_height, kw = a.kernel_width, s = a.stride, p = a.padding;
+  std::vector<int64_t> acc(a.out_channels * oh * ow);
+  for (int64_t o = 0; o < a.out_channels; ++o) {
+    for (int64_t k = 0; k < oh * ow; ++k) acc[o * oh * ow + k] = bias[o];
+    for (int64_t c = 0; c < a.in_channels; ++c) {
+      for (int64_t y = 0; y < a.height; ++y) {
+        for (int64_t x = 0; x < a.width; ++x) {
+          for (int64_t i = 0; i < kh; ++i) {
+            for (int64_t j = 0; j < kw; ++j) {
+              int64_t oy, ox, weight;
+              if (a.transposed) {
+                oy = y * s - p + i;
+                ox = x * s - p + j;
+                weight = w[((c * a.out_channels + o) * kh + i) * kw + j];
+              } else {
+                // Forward: input (y, x) feeds output (oy, ox) when y = oy·s − p + i.
+                if ((y + p - i) % s != 0 || (x + p - j) % s != 0 || y + p - i < 0 || x + p - j < 0) continue;
+                oy = (y + p - i) / s;
+                ox = (x + p - j) / s;
+                weight = w[((o * a.in_channels + c) * kh + i) * kw + j];
+              }
+              if (oy < 0 || oy >= oh || ox < 0 || ox >= ow) continue;
+              acc[(o * oh + oy) * ow + ox] += weight * in[(c * a.height + y) * a.width + x];
+            }
+          }
+        }
+      }
+    }
+  }
+  const int64_t round = a.shift > 0 ? int64_t{1} << (a.shift - 1) : 0;
+  std::vector<int32_t> out(acc.size());
+  for (size_t k = 0; k < acc.size(); ++k) {
+    const int64_t v = (acc[k] + round) >> a.shift;
+    out[k] = static_cast<int32_t>(std::min<int64_t>(a.clamp_max, std::max<int64_t>(a.clamp_min, v)));
+  }
+  return out;
+}
+
+void test_int_conv_matches_reference() {
+  std::mt19937 rng(11);
+  int mismatches = 0, fast = 0, cases = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    lico::IntConv2dAttrs a{};
+    a.in_channels = 1 + rng() % 6;
+    a.out_channels = 1 + rng() % 9;
+    a.height = 1 + rng() % 13;
+    a.width = 1 + rng() % 21;
+    a.kernel_height = 1 + rng() % 5;
+    a.kernel_width = 1 + rng() % 5;
+    a.stride = 1 + rng() % 3;
+    a.padding = rng() % 4;
+    a.transposed = rng() % 2 == 1;
+    a.output_padding = a.transposed ? rng() % a.stride : 0;
+    a.shift = rng() % 3 == 0 ? 0 : rng() % 31;
+    a.clamp_min = rng() % 2 ? INT32_MIN : -static_cast<int32_t>(rng() % 1000);
+    a.clamp_max = rng() % 2 ? INT32_MAX : static_cast<int32_t>(rng() % 1000);
+    const auto size = [&](int64_t n, int64_t k) {
+      return a.transposed ? (n - 1) * a.stride - 2 * a.padding + k + a.output_padding
+                          : (n + 2 * a.padding - k) / a.stride + 1;
+    };
+    const int64_t oh = size(a.height, a.kernel_height);
+    const int64_t ow = size(a.width, a.kernel_width);
+    if (oh < 1 || ow < 1 || int64_t{a.height} + 2 * a.padding < a.kernel_height ||
+        int64_t{a.width} + 2 * a.padding < a.kernel_width) {
+      continue;
+    }
+    // Values as large as the accumulator bound allows (taps · |x| · |w| + |bias| + round < 2^31).
+    const int64_t terms = int64_t{a.in_channels} * a.kernel_height * a.kernel_width;
+    const int32_t wmax = 1 + static_cast<int32_t>(rng() % 300);
+    const int64_t room = ((int64_t{1} << 31) - (int64_t{1} << 30) - 2000) / (terms * wmax);
+    const int32_t xmax = static_cast<int32_t>(std::max<int64_t>(1, std::min<int64_t>(room, 1 + rng() % 70000)));
+    std::vector<int32_t> in(a.in_channels * a.height * a.width), w(terms * a.out_channels), bias(a.out_channels);
+    for (auto& v : in) v = static_cast<int32_t>(rng() % (2 * xmax + 1)) - xmax;
+    for (auto& v : w) v = static_cast<int32_t>(rng() % (2 * wmax + 1)) - wmax;
+    for (auto& v : bias) v = static_cast<int32_t>(rng() % 2001) - 1000;
+    const std::vector<int32_t> want = reference_conv(in, w, bias, a);
+    const uint64_t bytes = lico::int_conv2d_scratch_bytes(a);
+    std::vector<uint64_t> scratch(bytes / 8 + 2);
+    ++cases;
+    fast += bytes > 0;
+    for (int threads : {1, 3}) {
+      std::vector<int32_t> got(want.size(), 12345), direct(want.size(), 12345);
+      lico::int_conv2d(in.data(), w.data(), bias.data(), a, got.data(), bytes > 0 ? scratch.data() : nullptr, threads);
+      lico::int_conv2d(in.data(), w.data(), bias.data(), a, direct.data(), nullptr, threads);
+      if (got != want || direct != want) {
+        if (++mismatches <= 3) {
+          std::printf("IntConv2d mismatch: C=%u H=%u W=%u O=%u k=%ux%u s=%u p=%u t=%d op=%u shift=%u\n", a.in_channels,
+                      a.height, a.width, a.out_channels, a.kernel_height, a.kernel_width, a.stride, a.padding,
+                      a.transposed, a.output_padding, a.shift);
+        }
+      }
+    }
+  }
+  check(cases > 200 && fast == cases, "IntConv2d random shapes take the fast path");
+  check(mismatches == 0, "IntConv2d (fast and direct paths, 1 and 3 threads) matches the contract's sum");
+}
+
+void test_int_conv_known_values() {
+  // 1 channel 3×3 input, 2×2 kernel of ones, stride 1, no padding: sums of 2×2 windows.
+  const int32_t in[] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  const int32_t ones[] = {1, 1, 1, 1};
+  const int32_t bias[] = {-1};
+  lico::IntConv2dAttrs a{1, 3, 3, 1, 2, 2, 1, 0, false, 0, 1, INT32_MIN, INT32_MAX};
+  std::vector<uint64_t> scratch(lico::int_conv2d_scratch_bytes(a) / 8 + 1);
+  int32_t out[4];
+  lico::int_conv2d(in, ones, bias, a, out, scratch.data(), 1);
+  // (12 − 1 + 1) >> 1 = 6, (16 − 1 + 1) >> 1 = 8, 11 → 12, 14 → 14.
+  check(out[0] == 6 && out[1] == 8 && out[2] == 12 && out[3] == 14, "IntConv2d 2×2 windows, rounding shift");
+  // Transposed, stride 2, 1×1 kernel of 3 on [1, −2; 3, 4]: values spread with zero gaps.
+  const int32_t small[] = {1, -2, 3, 4};
+  const int32_t three[] = {3};
+  const int32_t zero[] = {0};
+  lico::IntConv2dAttrs t{1, 2, 2, 1, 1, 1, 2, 0, true, 1, 0, -5, 100};
+  std::vector<uint64_t> scratch_t(lico::int_conv2d_scratch_bytes(t) / 8 + 1);
+  int32_t spread[16];
+  lico::int_conv2d(small, three, zero, t, spread, scratch_t.data(), 1);
+  const int32_t want[] = {3, 0, -5, 0, 0, 0, 0, 0, 9, 0, 12, 0, 0, 0, 0, 0};
+  check(std::memcmp(spread, want, sizeof want) == 0, "IntConv2d transposed stride 2 with output padding, clamped");
+  // −3 >> 1 rounds half up: (−3 + 1) >> 1 = −1, (−5 + 1) >> 1 = −2.
+  const int32_t neg[] = {-3, -5};
+  const int32_t one[] = {1};
+  lico::IntConv2dAttrs n{1, 1, 2, 1, 1, 1, 1, 0, false, 0, 1, INT32_MIN, INT32_MAX};
+  int32_t halves[2];
+  lico::int_conv2d(neg, one, zero, n, halves, nullptr, 1);
+  check(halves[0] == -1 && halves[1] == -2, "IntConv2d arithmetic shift rounds half up for negatives");
+}
+
 }  // namespace
 
 int main() {
@@ -390,6 +524,8 @@ int main() {
   test_tcq_known_values();
   test_tcq_matches_reference();
   test_tcq_bad_table_index();
+  test_int_conv_known_values();
+  test_int_conv_matches_reference();
   for (int threads : {1, 2}) {
     test_round_trip(16, 0, 1, 0, threads);
     test_round_trip(16, 1, 1, 0, threads);

@@ -5,6 +5,7 @@
       'target_name': 'lico_native',
       'sources': [
         '../../cc/kernels/DequantizeScalar.cc',
+        '../../cc/kernels/IntConv2d.cc',
         '../../cc/kernels/PmfToQuantizedCdf.cc',
         '../../cc/kernels/QuantizeScalar.cc',
         '../../cc/kernels/RansDecode.cc',
@@ -16,6 +17,7 @@
         '../../cc/bindings/napi/binding-utils.cc',
         '../../cc/bindings/napi/prepared-tables.cc',
         '../../cc/bindings/napi/DequantizeScalar.cc',
+        '../../cc/bindings/napi/IntConv2d.cc',
         '../../cc/bindings/napi/PmfToQuantizedCdf.cc',
         '../../cc/bindings/napi/QuantizeScalar.cc',
         '../../cc/bindings/napi/RansDecode.cc',

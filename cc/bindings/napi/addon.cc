@@ -30,6 +30,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("lico_DequantizeScalar", Napi::Function::New(env, DequantizeScalar));
   exports.Set("lico_TcqQuantize", Napi::Function::New(env, TcqQuantize));
   exports.Set("lico_TcqDequantize", Napi::Function::New(env, TcqDequantize));
+  exports.Set("lico_IntConv2d", Napi::Function::New(env, IntConv2d));
   return exports;
 }
 

@@ -12,5 +12,6 @@ Napi::Value QuantizeScalar(const Napi::CallbackInfo& info);
 Napi::Value DequantizeScalar(const Napi::CallbackInfo& info);
 Napi::Value TcqQuantize(const Napi::CallbackInfo& info);
 Napi::Value TcqDequantize(const Napi::CallbackInfo& info);
+Napi::Value IntConv2d(const Napi::CallbackInfo& info);
 
 }  // namespace lico::napi

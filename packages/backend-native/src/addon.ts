@@ -50,6 +50,24 @@ export interface NativeAddon {
     states: number,
     sequenceLength: number,
   ): Int32Array;
+  lico_IntConv2d(
+    input: Int32Array,
+    weights: Int32Array,
+    bias: Int32Array,
+    inChannels: number,
+    height: number,
+    width: number,
+    outChannels: number,
+    kernelHeight: number,
+    kernelWidth: number,
+    stride: number,
+    padding: number,
+    transposed: boolean,
+    outputPadding: number,
+    shift: number,
+    clampMin: number,
+    clampMax: number,
+  ): Int32Array;
 }
 
 const BUILD_HINT = 'run `npm run build -w @lico/backend-native` (needs g++ with OpenMP, python3 and make)';

@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const output = fileURLToPath(new URL('../wasm/lico.wasm', import.meta.url));
 const sources = [
   'cc/kernels/DequantizeScalar.cc',
+  'cc/kernels/IntConv2d.cc',
   'cc/kernels/PmfToQuantizedCdf.cc',
   'cc/kernels/QuantizeScalar.cc',
   'cc/kernels/RansDecode.cc',
@@ -20,6 +21,7 @@ const sources = [
   'cc/bindings/wasm/libc-shim.cc',
   'cc/bindings/wasm/prepared-tables.cc',
   'cc/bindings/wasm/DequantizeScalar.cc',
+  'cc/bindings/wasm/IntConv2d.cc',
   'cc/bindings/wasm/PmfToQuantizedCdf.cc',
   'cc/bindings/wasm/QuantizeScalar.cc',
   'cc/bindings/wasm/RansDecode.cc',

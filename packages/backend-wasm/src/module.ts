@@ -62,6 +62,25 @@ export interface LicoWasmExports {
     sequenceLength: number,
     out: number,
   ): void;
+  lico_IntConv2d(
+    input: number,
+    weights: number,
+    bias: number,
+    inChannels: number,
+    height: number,
+    width: number,
+    outChannels: number,
+    kernelHeight: number,
+    kernelWidth: number,
+    stride: number,
+    padding: number,
+    transposed: number,
+    outputPadding: number,
+    shift: number,
+    clampMin: number,
+    clampMax: number,
+    output: number,
+  ): void;
 }
 
 const BUILD_HINT =

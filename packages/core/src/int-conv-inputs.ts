@@ -9,9 +9,15 @@ const positive = (name: string, value: number) => {
 };
 
 function maxAbs(values: Int32Array): number {
-  let most = 0;
-  for (const v of values) most = Math.max(most, Math.abs(v));
-  return most;
+  // Track the extremes with plain comparisons: this scan runs on every call, over every weight.
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < low) low = v;
+    else if (v > high) high = v;
+  }
+  return Math.max(high, -low);
 }
 
 /** The output size of an IntConv2d: `[outChannels, outHeight, outWidth]`. */
