@@ -1,5 +1,6 @@
 import { registerKernel } from '@lico/core';
 import { dequantizeScalarKernel } from './kernels/DequantizeScalar.js';
+import { intConv2dKernel } from './kernels/IntConv2d.js';
 import { pmfToQuantizedCdfKernel } from './kernels/PmfToQuantizedCdf.js';
 import { quantizeScalarKernel } from './kernels/QuantizeScalar.js';
 import { ransDecodeKernel } from './kernels/RansDecode.js';
@@ -10,6 +11,7 @@ import { tcqQuantizeKernel } from './kernels/TcqQuantize.js';
 /** Every kernel of the webgpu backend. */
 export const webGpuKernels = [
   dequantizeScalarKernel,
+  intConv2dKernel,
   pmfToQuantizedCdfKernel,
   quantizeScalarKernel,
   ransDecodeKernel,
