@@ -77,17 +77,4 @@ describe('IntConv2d [webgpu]', () => {
       expect(await runKernel(IntConv2d, c.inputs, c.attrs, tiny), c.name).toEqual(expected);
     }
   });
-
-  test('stores clamp bounds outside int32 as js does', async () => {
-    const c = intConvCases()[0];
-    for (const clamp of [
-      { clampMin: 2 ** 31 + 5, clampMax: 2 ** 32 },
-      { clampMin: -(2 ** 33), clampMax: -(2 ** 31) - 3 },
-      { clampMin: -(2 ** 40), clampMax: 2 ** 40 },
-    ]) {
-      const attrs = { ...c.attrs, ...clamp };
-      const expected = await runKernel(IntConv2d, c.inputs, attrs, 'js');
-      expect(await runKernel(IntConv2d, c.inputs, attrs, backend), JSON.stringify(clamp)).toEqual(expected);
-    }
-  });
 });

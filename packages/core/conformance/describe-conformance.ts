@@ -263,6 +263,9 @@ export function describeConformance(backendName: string, options: ConformanceOpt
         await expect(runKernel(IntConv2d, c.inputs, { ...c.attrs, shift: 31 }, backend)).rejects.toMatchObject({
           code: 'LICO_INVALID_ARGUMENT',
         });
+        await expect(runKernel(IntConv2d, c.inputs, { ...c.attrs, clampMax: 2 ** 31 }, backend)).rejects.toMatchObject({
+          code: 'LICO_INVALID_ARGUMENT',
+        });
       },
     );
   });

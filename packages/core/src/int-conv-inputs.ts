@@ -57,8 +57,9 @@ export function checkIntConv2dInputs(inputs: IntConv2dInputs, attrs: IntConv2dAt
   }
   if (!Number.isInteger(attrs.shift) || attrs.shift < 0 || attrs.shift > 30)
     invalidArgument('shift', 'an integer from 0 to 30', attrs.shift);
-  if (!Number.isInteger(attrs.clampMin) || !Number.isInteger(attrs.clampMax) || attrs.clampMin > attrs.clampMax) {
-    invalidArgument('clampMin, clampMax', 'integers with clampMin ≤ clampMax', [attrs.clampMin, attrs.clampMax]);
+  const isInt32 = (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
+  if (!isInt32(attrs.clampMin) || !isInt32(attrs.clampMax) || attrs.clampMin > attrs.clampMax) {
+    invalidArgument('clampMin, clampMax', 'int32 integers with clampMin ≤ clampMax', [attrs.clampMin, attrs.clampMax]);
   }
   const kernelElements = attrs.inChannels * attrs.outChannels * attrs.kernelHeight * attrs.kernelWidth;
   const checkTensor = (name: string, tensor: Int32Array, length: number) => {

@@ -1,9 +1,6 @@
 import { checkIntConv2dInputs, IntConv2d, type KernelConfig } from '@lico/core';
 import type { WasmBackend } from '../base.js';
 
-/** Clamp bounds past int32 change nothing (the shifted accumulators are int32): clip them. */
-const int32 = (value: number) => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), value));
-
 export const intConv2dKernel: KernelConfig<typeof IntConv2d> = {
   kernelName: IntConv2d,
   backendName: 'wasm',
@@ -29,8 +26,8 @@ export const intConv2dKernel: KernelConfig<typeof IntConv2d> = {
         attrs.transposed ? 1 : 0,
         attrs.outputPadding,
         attrs.shift,
-        int32(attrs.clampMin),
-        int32(attrs.clampMax),
+        attrs.clampMin,
+        attrs.clampMax,
         output,
       );
       return heap.i32(output, n).slice();

@@ -5,8 +5,6 @@ import { INT_CONV2D_MAX_VECS, INT_CONV2D_PARAM_WORDS, intConv2dProgram } from '.
 import { asWebGpuBackend } from '../webgpu-backend.js';
 
 const WORKGROUP_SIZE = 64;
-const I32_MIN = -(2 ** 31);
-const I32_MAX = 2 ** 31 - 1;
 
 /**
  * The weights as the program reads them: `[block][c][i][j][lane]`, output channel
@@ -44,8 +42,6 @@ export const intConv2dKernel: KernelConfig<typeof IntConv2d> = {
     const { inChannels, kernelHeight, kernelWidth, shift, clampMin, clampMax } = attrs;
     const plane = outHeight * outWidth;
     const out = new Int32Array(outChannels * plane);
-    // Results are i32, so a clamp range outside i32 pins every value to a bound (as js stores it).
-    if (clampMin > I32_MAX || clampMax < I32_MIN) return out.fill(clampMin > I32_MAX ? clampMin : clampMax);
     const vecs = Math.min(INT_CONV2D_MAX_VECS, Math.ceil(outChannels / 4));
     const blockChannels = 4 * vecs;
     const blocks = Math.ceil(outChannels / blockChannels);
@@ -80,12 +76,7 @@ export const intConv2dKernel: KernelConfig<typeof IntConv2d> = {
       const weightBuffer = work.storage(4 * mostBlocks * blockWeights);
       const biasBuffer = work.storage(4 * blockChannels * mostBlocks);
       const bindings = [params, results, inputBuffer, weightBuffer, biasBuffer];
-      const rounding = [
-        shift,
-        shift > 0 ? 2 ** (shift - 1) : 0,
-        Math.max(clampMin, I32_MIN),
-        Math.min(clampMax, I32_MAX),
-      ];
+      const rounding = [shift, shift > 0 ? 2 ** (shift - 1) : 0, clampMin, clampMax];
       let loaded = -1;
       for (const chunk of chunks) {
         if (chunk.firstBlock !== loaded) {

@@ -36,7 +36,9 @@ export interface IntConv2dAttrs {
   readonly outputPadding: number;
   /** 0 to 30. */
   readonly shift: number;
+  /** int32, at most clampMax. */
   readonly clampMin: number;
+  /** int32. */
   readonly clampMax: number;
 }
 /** `[outChannels, outHeight, outWidth]`. */
