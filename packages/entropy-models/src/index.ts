@@ -1,0 +1,22 @@
+/**
+ * @packageDocumentation
+ * Entropy models for Lico that decode identically on every backend (`docs/integer-networks.md`).
+ * This first release has {@link GaussianConditional}; the factorized prior, mixtures,
+ * hyperpriors and context models follow.
+ *
+ * @example
+ * ```ts
+ * import '@lico/backend-js';
+ * import { GaussianConditional } from '@lico/entropy-models';
+ * import { TcqQuantizer } from '@lico/quantizers';
+ *
+ * const model = new GaussianConditional({ quantizer: new TcqQuantizer({ step: 0.5, lambda: 0.05 }) });
+ * await model.update();
+ * const y = Float32Array.from({ length: 512 }, (_, i) => Math.cos(i / 3) * 4);
+ * const params = { scaleIndexes: model.indexesFor(new Int32Array(512).fill(1024)) };
+ * const { stream } = await model.compress(y, params);
+ * console.log(stream.length);
+ * ```
+ */
+export { GaussianConditional, type GaussianParameters } from './gaussian-conditional.js';
+export { defaultScaleTable, fixedScaleTable, scaleIndexes } from './scale-table.js';
