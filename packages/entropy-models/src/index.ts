@@ -18,5 +18,8 @@
  * console.log(stream.length);
  * ```
  */
+
+export { gaussianParametersFrom } from './entropy-parameters.js';
 export { GaussianConditional, type GaussianParameters } from './gaussian-conditional.js';
+export { type IntegerConvLayer, IntegerNetwork, type IntegerTensor } from './integer-network.js';
 export { defaultScaleTable, fixedScaleTable, scaleIndexes } from './scale-table.js';

@@ -1,0 +1,25 @@
+import { invalidArgument, LATENT_FRACTION_BITS } from '@lico/core';
+import type { GaussianConditional } from './gaussian-conditional.js';
+import type { IntegerTensor } from './integer-network.js';
+
+/**
+ * Splits the output of an integer parameter network, `[2C, H, W]` in the latent fixed point
+ * (2^-8), into the means (first C channels) and the scale indexes (last C channels, through
+ * the model's integer rule) of a `[C, H, W]` latent.
+ */
+export function gaussianParametersFrom(
+  output: IntegerTensor,
+  model: GaussianConditional,
+): { means: Float32Array; scaleIndexes: Int32Array; shape: [number, number, number] } {
+  const [channels, height, width] = output.shape;
+  if (channels % 2 !== 0) invalidArgument('output', 'an even channel count (means, then scales)', channels);
+  const half = (channels / 2) * height * width;
+  const means = new Float32Array(half);
+  // Exact: fixed-point means are multiples of 2^-8 well inside float32's precision.
+  for (let i = 0; i < half; i++) means[i] = output.values[i] / 2 ** LATENT_FRACTION_BITS;
+  return {
+    means,
+    scaleIndexes: model.indexesFor(output.values.subarray(half)),
+    shape: [channels / 2, height, width],
+  };
+}

@@ -1,0 +1,95 @@
+import '@lico/backend-js';
+import '@lico/backend-native';
+import '@lico/backend-wasm';
+import '@lico/backend-webgpu';
+import { seededRandom } from '@lico/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  GaussianConditional,
+  gaussianParametersFrom,
+  type IntegerConvLayer,
+  IntegerNetwork,
+  type IntegerTensor,
+} from '../src/index.js';
+
+const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
+const random = seededRandom(2048);
+const int = (range: number) => Math.round((random() * 2 - 1) * range);
+
+/** A random layer: int8 weights, and the 8-bit quantized ReLU (or the final raw outputs). */
+function layer(
+  inChannels: number,
+  outChannels: number,
+  kernelSize: number,
+  options: Partial<IntegerConvLayer> & { last?: boolean },
+): IntegerConvLayer {
+  return {
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride: 1,
+    padding: kernelSize >> 1,
+    transposed: false,
+    outputPadding: 0,
+    shift: 8,
+    clampMin: options.last ? -(2 ** 20) : 0,
+    clampMax: options.last ? 2 ** 20 : 255,
+    weights: Int32Array.from({ length: inChannels * outChannels * kernelSize * kernelSize }, () => int(127)),
+    bias: Int32Array.from({ length: outChannels }, () => int(2 ** 10)),
+    ...options,
+  };
+}
+
+// A hyper-synthesis of a 2048×2048 image: z at 1/64 (32×32) to entropy parameters at 1/16
+// (128×128), as in the mean-scale hyperprior (two stride-2 transposed convolutions).
+const N = 24;
+const M = 16;
+const hyperSynthesis = new IntegerNetwork([
+  // Shifts that keep each layer's activations spread over its clamp range.
+  layer(N, N, 5, { stride: 2, padding: 2, outputPadding: 1, transposed: true, shift: 5 }),
+  layer(N, N, 5, { stride: 2, padding: 2, outputPadding: 1, transposed: true, shift: 9 }),
+  layer(N, 2 * M, 3, { shift: 6, last: true }),
+]);
+const zHat: IntegerTensor = { values: Int32Array.from({ length: N * 32 * 32 }, () => int(6)), shape: [N, 32, 32] };
+
+describe('the integer parameter path of a 2048×2048 image', () => {
+  const outputs = new Map<string, IntegerTensor>();
+  const model = new GaussianConditional();
+
+  beforeAll(async () => {
+    await model.update();
+    for (const backend of BACKENDS) outputs.set(backend, await hyperSynthesis.run(zHat, backend));
+  }, 300_000);
+
+  test('every backend computes the same integers, so the same means and scale indexes', () => {
+    const js = outputs.get('js') as IntegerTensor;
+    expect(js.shape).toEqual([2 * M, 128, 128]);
+    const params = gaussianParametersFrom(js, model);
+    // The random network spreads its scales over the table, not onto one entry.
+    expect(new Set(params.scaleIndexes).size).toBeGreaterThan(10);
+    for (const backend of BACKENDS) {
+      const other = gaussianParametersFrom(outputs.get(backend) as IntegerTensor, model);
+      expect(Buffer.from(other.scaleIndexes.buffer).equals(Buffer.from(params.scaleIndexes.buffer)), backend).toBe(
+        true,
+      );
+      expect(Buffer.from(other.means.buffer).equals(Buffer.from(params.means.buffer)), backend).toBe(true);
+    }
+  });
+
+  test('latents coded on each backend decode on each other one', async () => {
+    const params = gaussianParametersFrom(outputs.get('js') as IntegerTensor, model);
+    const y = Float32Array.from(
+      params.means,
+      (mean, i) => mean + model.scales[params.scaleIndexes[i]] * (random() - 0.5) * 3,
+    );
+    const coded = new Map<string, { stream: Uint8Array; reconstruction: Float32Array }>();
+    for (const backend of BACKENDS) coded.set(backend, await model.compress(y, params, backend));
+    for (const from of BACKENDS) {
+      for (const to of BACKENDS) {
+        const { stream, reconstruction } = coded.get(from) as { stream: Uint8Array; reconstruction: Float32Array };
+        const decoded = await model.decompress(stream, params, to);
+        expect(Buffer.from(decoded.buffer).equals(Buffer.from(reconstruction.buffer)), `${from} → ${to}`).toBe(true);
+      }
+    }
+  });
+});
