@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CcResult } from '@lico/core';
+import { missingCpuFeatures } from './cpu-features.js';
 
 /** A {@link CdfTables} rearranged for coding, held by the addon (an N-API External). */
 export type NativeTables = { readonly __nativeTables: unique symbol };
@@ -78,6 +79,8 @@ const BUILD_HINT = 'run `npm run build -w @lico/backend-native` (needs g++ with 
  * and how to fix it; the registry turns it into the fallback reason.
  */
 export function loadAddon(): NativeAddon {
+  const unsupported = missingCpuFeatures();
+  if (unsupported) throw new Error(`the native addon cannot run here: ${unsupported}`);
   const require = createRequire(import.meta.url);
   const path = process.env.LICO_NATIVE_ADDON || '../build/Release/lico_native.node';
   try {
