@@ -1,0 +1,110 @@
+import '@lico/backend-js';
+import '@lico/backend-native';
+import '@lico/backend-wasm';
+import '@lico/backend-webgpu';
+import { seededRandom } from '@lico/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  FactorizedPrior,
+  GaussianConditional,
+  Hyperprior,
+  type HyperpriorStreams,
+  type IntegerConvLayer,
+  IntegerNetwork,
+  initialFactorizedPrior,
+} from '../src/index.js';
+
+const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
+const random = seededRandom(77);
+const int = (range: number) => Math.round((random() * 2 - 1) * range);
+const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+function layer(inChannels: number, outChannels: number, options: Partial<IntegerConvLayer>): IntegerConvLayer {
+  const kernelSize = options.kernelSize ?? 5;
+  return {
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride: 2,
+    padding: 2,
+    transposed: true,
+    outputPadding: 1,
+    shift: 8,
+    clampMin: 0,
+    clampMax: 255,
+    weights: Int32Array.from({ length: inChannels * outChannels * kernelSize * kernelSize }, () => int(127)),
+    bias: Int32Array.from({ length: outChannels }, () => int(1024)),
+    ...options,
+  };
+}
+
+const [N, M] = [8, 6];
+const zShape = [N, 8, 8] as const;
+const yShape = [M, 32, 32] as const;
+
+describe('Hyperprior', () => {
+  let model: Hyperprior;
+  let spread = 0;
+  const coded = new Map<string, { streams: HyperpriorStreams; yHat: Float32Array }>();
+
+  beforeAll(async () => {
+    const zPrior = new FactorizedPrior(new FactorizedPrior(initialFactorizedPrior(N, 1)).withFittedQuantiles());
+    await zPrior.update();
+    const conditional = new GaussianConditional();
+    await conditional.update();
+    // Shifts chosen so every layer's activations spread over its range.
+    const hyperSynthesis = new IntegerNetwork([
+      layer(N, N, { shift: 12 }),
+      layer(N, N, {}),
+      layer(N, 2 * M, {
+        kernelSize: 3,
+        stride: 1,
+        padding: 1,
+        transposed: false,
+        outputPadding: 0,
+        shift: 5,
+        clampMin: -(2 ** 20),
+        clampMax: 2 ** 20,
+      }),
+    ]);
+    model = new Hyperprior(zPrior, hyperSynthesis, conditional);
+    const z = Float32Array.from({ length: N * 64 }, () => normal() * 3);
+    // y drawn around the parameters the decoder will derive (from ẑ, as the encoder sees it).
+    const zHat = (await zPrior.compress(z, zShape)).reconstruction;
+    const params = await model.parameters(zHat, zShape, yShape);
+    spread = new Set(params.scaleIndexes).size;
+    const y = Float32Array.from(params.means, (m, i) => m + conditional.scales[params.scaleIndexes[i]] * normal());
+    for (const backend of BACKENDS) coded.set(backend, await model.compress(y, yShape, z, zShape, backend));
+  }, 120_000);
+
+  test('the random hyper-synthesis gives varied scales (not one table for all)', () => {
+    expect(spread).toBeGreaterThan(8);
+  });
+
+  test('every backend writes the same two streams', () => {
+    const js = coded.get('js');
+    for (const backend of BACKENDS) {
+      expect(Buffer.from(coded.get(backend)?.streams.z ?? []).equals(Buffer.from(js?.streams.z ?? [])), backend).toBe(
+        true,
+      );
+      expect(Buffer.from(coded.get(backend)?.streams.y ?? []).equals(Buffer.from(js?.streams.y ?? [])), backend).toBe(
+        true,
+      );
+    }
+  });
+
+  test.each(BACKENDS.flatMap((from) => BACKENDS.map((to) => [from, to] as const)))(
+    'coded on %s, decoded on %s: ŷ exactly',
+    async (from, to) => {
+      const { streams, yHat } = coded.get(from) as { streams: HyperpriorStreams; yHat: Float32Array };
+      expect(await model.decompress(streams, yShape, zShape, to)).toEqual(yHat);
+    },
+  );
+
+  test('a y shape the hyper-synthesis does not produce is refused', async () => {
+    const { streams } = coded.get('js') as { streams: HyperpriorStreams };
+    await expect(model.decompress(streams, [M, 16, 16], zShape)).rejects.toMatchObject({
+      code: 'LICO_INVALID_ARGUMENT',
+    });
+  });
+});
