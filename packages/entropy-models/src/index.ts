@@ -19,6 +19,7 @@
  * ```
  */
 
+export { CheckerboardContext, type CheckerboardStreams, isAnchor } from './checkerboard.js';
 export { gaussianParametersFrom } from './entropy-parameters.js';
 export { FactorizedPrior, type FactorizedPriorParameters, initialFactorizedPrior } from './factorized-prior.js';
 export { GaussianConditional, type GaussianParameters } from './gaussian-conditional.js';

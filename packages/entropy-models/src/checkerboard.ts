@@ -1,0 +1,142 @@
+import { type Backend, type BackendName, invalidArgument, LATENT_FRACTION_BITS } from '@lico/core';
+import { gaussianParametersFrom } from './entropy-parameters.js';
+import type { GaussianConditional } from './gaussian-conditional.js';
+import type { IntegerNetwork, IntegerTensor } from './integer-network.js';
+
+type BackendChoice = Backend | BackendName | undefined;
+type Shape = readonly [number, number, number];
+
+/** Anchors are the positions with an even `row + column`; they are coded first. */
+export function isAnchor(row: number, column: number): boolean {
+  return (row + column) % 2 === 0;
+}
+
+/** Indexes, within one `[C, H, W]` tensor, of its anchor or non-anchor positions. */
+function positions(shape: Shape, anchors: boolean): Int32Array {
+  const [channels, height, width] = shape;
+  const out: number[] = [];
+  for (let c = 0; c < channels; c++) {
+    for (let row = 0; row < height; row++) {
+      for (let column = 0; column < width; column++) {
+        if (isAnchor(row, column) === anchors) out.push((c * height + row) * width + column);
+      }
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/** `[a; b]` along channels; callers ensure both have the latents' plane. */
+function concatChannels(a: IntegerTensor, b: IntegerTensor): IntegerTensor {
+  const values = new Int32Array(a.values.length + b.values.length);
+  values.set(a.values);
+  values.set(b.values, a.values.length);
+  return { values, shape: [a.shape[0] + b.shape[0], a.shape[1], a.shape[2]] };
+}
+
+/** The two streams of a checkerboard-coded latent. */
+export interface CheckerboardStreams {
+  readonly anchors: Uint8Array;
+  readonly nonAnchors: Uint8Array;
+}
+
+/**
+ * The checkerboard context model (He et al., CVPR 2021), the default context of Lico: two
+ * parallel passes instead of a raster scan. Anchors (even `row + column`) are coded with
+ * parameters from the hyper features alone; the non-anchors with parameters that also see
+ * the decoded anchors, through an integer context network over a tensor whose non-anchor
+ * positions are zero (so an ordinary 5×5 kernel sees anchors only). Both the context network
+ * and the parameter network are {@link IntegerNetwork}s: every backend derives the same
+ * parameters. The parameter network takes `[hyper features; context features]` and returns
+ * `[means; scales]` in the latent fixed point; for anchors the context features are zeros.
+ */
+export class CheckerboardContext {
+  constructor(
+    readonly contextNetwork: IntegerNetwork,
+    readonly parameterNetwork: IntegerNetwork,
+    readonly conditional: GaussianConditional,
+    /** Channels of the context network's output. */
+    readonly contextChannels: number,
+  ) {}
+
+  private async parameters(hyper: IntegerTensor, context: IntegerTensor, backend: BackendChoice) {
+    const output = await this.parameterNetwork.run(concatChannels(hyper, context), backend);
+    return gaussianParametersFrom(output, this.conditional);
+  }
+
+  private zeroContext(hyper: IntegerTensor): IntegerTensor {
+    const [, height, width] = hyper.shape;
+    return {
+      values: new Int32Array(this.contextChannels * height * width),
+      shape: [this.contextChannels, height, width],
+    };
+  }
+
+  /** The decoded anchors in fixed point, non-anchors zero, through the context network. */
+  private async context(anchorsHat: Float32Array, shape: Shape, backend: BackendChoice): Promise<IntegerTensor> {
+    const values = new Int32Array(anchorsHat.length);
+    for (const i of positions(shape, true)) values[i] = Math.round(anchorsHat[i] * 2 ** LATENT_FRACTION_BITS);
+    return this.contextNetwork.run({ values, shape }, backend);
+  }
+
+  private static gather<T extends Float32Array | Int32Array>(values: T, at: Int32Array): T {
+    const out = new (values.constructor as new (n: number) => T)(at.length);
+    for (let k = 0; k < at.length; k++) out[k] = values[at[k]];
+    return out;
+  }
+
+  private async codePass(
+    y: Float32Array | undefined,
+    params: { means: Float32Array; scaleIndexes: Int32Array },
+    at: Int32Array,
+    stream: Uint8Array | undefined,
+    backend: BackendChoice,
+  ): Promise<{ stream: Uint8Array; values: Float32Array }> {
+    const passParams = {
+      means: CheckerboardContext.gather(params.means, at),
+      scaleIndexes: CheckerboardContext.gather(params.scaleIndexes, at),
+    };
+    if (y) {
+      const coded = await this.conditional.compress(CheckerboardContext.gather(y, at), passParams, backend);
+      return { stream: coded.stream, values: coded.reconstruction };
+    }
+    const values = await this.conditional.decompress(stream ?? new Uint8Array(), passParams, backend);
+    return { stream: stream ?? new Uint8Array(), values };
+  }
+
+  private async run(
+    y: Float32Array | undefined,
+    streams: CheckerboardStreams | undefined,
+    shape: Shape,
+    hyper: IntegerTensor,
+    backend: BackendChoice,
+  ): Promise<{ streams: CheckerboardStreams; yHat: Float32Array }> {
+    if (hyper.shape[1] !== shape[1] || hyper.shape[2] !== shape[2]) {
+      invalidArgument('hyper features', `the latents' plane ${shape[1]}×${shape[2]}`, hyper.shape);
+    }
+    const yHat = new Float32Array(shape[0] * shape[1] * shape[2]);
+    const anchors = positions(shape, true);
+    const nonAnchors = positions(shape, false);
+    const anchorParams = await this.parameters(hyper, this.zeroContext(hyper), backend);
+    const first = await this.codePass(y, anchorParams, anchors, streams?.anchors, backend);
+    anchors.forEach((i, k) => {
+      yHat[i] = first.values[k];
+    });
+    const context = await this.context(yHat, shape, backend);
+    const secondParams = await this.parameters(hyper, context, backend);
+    const second = await this.codePass(y, secondParams, nonAnchors, streams?.nonAnchors, backend);
+    nonAnchors.forEach((i, k) => {
+      yHat[i] = second.values[k];
+    });
+    return { streams: { anchors: first.stream, nonAnchors: second.stream }, yHat };
+  }
+
+  /** Codes y (`[C, H, W]`) in two passes given the hyper features (same plane size). */
+  compress(y: Float32Array, shape: Shape, hyper: IntegerTensor, backend?: BackendChoice) {
+    return this.run(y, undefined, shape, hyper, backend);
+  }
+
+  /** Decodes the two passes of {@link compress}. */
+  async decompress(streams: CheckerboardStreams, shape: Shape, hyper: IntegerTensor, backend?: BackendChoice) {
+    return (await this.run(undefined, streams, shape, hyper, backend)).yHat;
+  }
+}

@@ -1,0 +1,105 @@
+import '@lico/backend-js';
+import '@lico/backend-native';
+import '@lico/backend-wasm';
+import '@lico/backend-webgpu';
+import { seededRandom } from '@lico/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  CheckerboardContext,
+  type CheckerboardStreams,
+  GaussianConditional,
+  type IntegerConvLayer,
+  IntegerNetwork,
+  type IntegerTensor,
+  isAnchor,
+} from '../src/index.js';
+
+const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
+const random = seededRandom(31);
+const int = (range: number) => Math.round((random() * 2 - 1) * range);
+
+function conv(
+  inChannels: number,
+  outChannels: number,
+  kernelSize: number,
+  shift: number,
+  last = false,
+): IntegerConvLayer {
+  return {
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride: 1,
+    padding: kernelSize >> 1,
+    transposed: false,
+    outputPadding: 0,
+    shift,
+    clampMin: last ? -(2 ** 20) : 0,
+    clampMax: last ? 2 ** 20 : 255,
+    weights: Int32Array.from({ length: inChannels * outChannels * kernelSize * kernelSize }, () => int(127)),
+    bias: Int32Array.from({ length: outChannels }, () => int(512)),
+  };
+}
+
+const [M, H, W, hyperChannels, contextChannels] = [4, 16, 20, 8, 8];
+const shape = [M, H, W] as const;
+
+describe('CheckerboardContext', () => {
+  let model: CheckerboardContext;
+  let hyper: IntegerTensor;
+  let y: Float32Array;
+  const coded = new Map<string, { streams: CheckerboardStreams; yHat: Float32Array }>();
+
+  beforeAll(async () => {
+    const conditional = new GaussianConditional();
+    await conditional.update();
+    model = new CheckerboardContext(
+      new IntegerNetwork([conv(M, contextChannels, 5, 13)]),
+      new IntegerNetwork([conv(hyperChannels + contextChannels, 16, 1, 8), conv(16, 2 * M, 1, 4, true)]),
+      conditional,
+      contextChannels,
+    );
+    hyper = {
+      values: Int32Array.from({ length: hyperChannels * H * W }, () => Math.floor(random() * 256)),
+      shape: [hyperChannels, H, W],
+    };
+    y = Float32Array.from({ length: M * H * W }, () => (random() - 0.5) * 12);
+    for (const backend of BACKENDS) coded.set(backend, await model.compress(y, shape, hyper, backend));
+  }, 120_000);
+
+  test('anchors form a checkerboard', () => {
+    expect([isAnchor(0, 0), isAnchor(0, 1), isAnchor(1, 0), isAnchor(1, 1)]).toEqual([true, false, false, true]);
+  });
+
+  test('every backend writes the same two streams, and ŷ is close to y', () => {
+    const js = coded.get('js') as { streams: CheckerboardStreams; yHat: Float32Array };
+    for (const backend of BACKENDS) {
+      const other = coded.get(backend) as { streams: CheckerboardStreams; yHat: Float32Array };
+      expect(Buffer.from(other.streams.anchors).equals(Buffer.from(js.streams.anchors)), backend).toBe(true);
+      expect(Buffer.from(other.streams.nonAnchors).equals(Buffer.from(js.streams.nonAnchors)), backend).toBe(true);
+    }
+    // Half a step, plus the 2^-8 rounding of latents to the fixed point.
+    for (let i = 0; i < y.length; i++) expect(Math.abs(y[i] - js.yHat[i])).toBeLessThanOrEqual(0.5 + 2 ** -8);
+  });
+
+  test.each(BACKENDS.flatMap((from) => BACKENDS.map((to) => [from, to] as const)))(
+    'coded on %s, decoded on %s: ŷ exactly',
+    async (from, to) => {
+      const { streams, yHat } = coded.get(from) as { streams: CheckerboardStreams; yHat: Float32Array };
+      expect(await model.decompress(streams, shape, hyper, to)).toEqual(yHat);
+    },
+  );
+
+  test('the non-anchors are coded with the anchors as context', async () => {
+    // Changing only anchor values changes the parameters of the non-anchor pass.
+    const moved = y.map((v, i) => (isAnchor(Math.floor(i / W) % H, i % W) ? v + 3 : v));
+    const { streams } = await model.compress(moved, shape, hyper, 'js');
+    const original = (coded.get('js') as { streams: CheckerboardStreams }).streams;
+    expect(Buffer.from(streams.nonAnchors).equals(Buffer.from(original.nonAnchors))).toBe(false);
+  });
+
+  test('hyper features of another plane size are refused', async () => {
+    const small: IntegerTensor = { values: new Int32Array(hyperChannels * 4), shape: [hyperChannels, 2, 2] };
+    await expect(model.compress(y, shape, small)).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+  });
+});
