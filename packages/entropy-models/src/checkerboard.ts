@@ -1,7 +1,7 @@
 import { type Backend, type BackendName, invalidArgument, LATENT_FRACTION_BITS } from '@lico/core';
 import { gaussianParametersFrom } from './entropy-parameters.js';
 import type { GaussianConditional } from './gaussian-conditional.js';
-import type { IntegerNetwork, IntegerTensor } from './integer-network.js';
+import { concatChannels, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
 
 type BackendChoice = Backend | BackendName | undefined;
 type Shape = readonly [number, number, number];
@@ -23,14 +23,6 @@ function positions(shape: Shape, anchors: boolean): Int32Array {
     }
   }
   return Int32Array.from(out);
-}
-
-/** `[a; b]` along channels; callers ensure both have the latents' plane. */
-function concatChannels(a: IntegerTensor, b: IntegerTensor): IntegerTensor {
-  const values = new Int32Array(a.values.length + b.values.length);
-  values.set(a.values);
-  values.set(b.values, a.values.length);
-  return { values, shape: [a.shape[0] + b.shape[0], a.shape[1], a.shape[2]] };
 }
 
 /** The two streams of a checkerboard-coded latent. */

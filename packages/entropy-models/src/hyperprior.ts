@@ -2,15 +2,21 @@ import { type Backend, type BackendName, invalidArgument, LATENT_FRACTION_BITS }
 import { gaussianParametersFrom } from './entropy-parameters.js';
 import type { FactorizedPrior } from './factorized-prior.js';
 import type { GaussianConditional } from './gaussian-conditional.js';
-import type { IntegerNetwork } from './integer-network.js';
+import { concatChannels, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
 
-type BackendChoice = Backend | BackendName | undefined;
 type Shape = readonly [number, number, number];
 
 /** The two streams of a hyperprior: side information z, then the latents y. */
 export interface HyperpriorStreams {
   readonly z: Uint8Array;
   readonly y: Uint8Array;
+}
+
+/** Where to run, and (conditional hyperprior) the already decoded tensor y's parameters also see. */
+export interface HyperpriorOptions {
+  readonly backend?: Backend | BackendName;
+  /** An integer tensor on the hyper features' plane, e.g. RDONet's deeper decoded latent. */
+  readonly condition?: IntegerTensor;
 }
 
 /**
@@ -21,21 +27,38 @@ export interface HyperpriorStreams {
  * hyper-analysis (y → z) runs in float on the encoder only, so it is the caller's.
  *
  *     y ──(caller's hA)──▶ z ──FactorizedPrior──▶ ẑ ──integer hS──▶ μ, σ index ──GaussianConditional──▶ ŷ
+ *
+ * With a `parameterNetwork` and a `condition`, it is RDONet's conditional hyperprior (Brand et
+ * al.): the parameters come from `parameterNetwork([hS(ẑ); condition])`, so they also see
+ * another decoded tensor. Every step that decides tables is integer: all backends agree.
  */
 export class Hyperprior {
   constructor(
     readonly zPrior: FactorizedPrior,
     readonly hyperSynthesis: IntegerNetwork,
     readonly conditional: GaussianConditional,
+    readonly parameterNetwork?: IntegerNetwork,
   ) {}
 
-  /** Means and scale indexes of y from ẑ: integers only, so every backend agrees. */
-  async parameters(zHat: Float32Array, zShape: Shape, yShape: Shape, backend?: BackendChoice) {
+  /** Means and scale indexes of y from ẑ (and the condition): integers only. */
+  async parameters(zHat: Float32Array, zShape: Shape, yShape: Shape, options: HyperpriorOptions = {}) {
     const fixed = Int32Array.from(zHat, (v) => Math.round(v * 2 ** LATENT_FRACTION_BITS));
-    const output = await this.hyperSynthesis.run({ values: fixed, shape: zShape }, backend);
-    const params = gaussianParametersFrom(output, this.conditional);
+    let features = await this.hyperSynthesis.run({ values: fixed, shape: zShape }, options.backend);
+    const { condition } = options;
+    if (condition) {
+      if (condition.shape[1] !== features.shape[1] || condition.shape[2] !== features.shape[2]) {
+        invalidArgument(
+          'condition',
+          `the hyper features' plane ${features.shape[1]}×${features.shape[2]}`,
+          condition.shape,
+        );
+      }
+      features = concatChannels(features, condition);
+    }
+    if (this.parameterNetwork) features = await this.parameterNetwork.run(features, options.backend);
+    const params = gaussianParametersFrom(features, this.conditional);
     if (params.shape.some((n, i) => n !== yShape[i])) {
-      invalidArgument('yShape', `the hyper-synthesis output's [${params.shape.join(', ')}]`, yShape);
+      invalidArgument('yShape', `the parameter path's output [${params.shape.join(', ')}]`, yShape);
     }
     return { ...params, shape: yShape };
   }
@@ -46,23 +69,18 @@ export class Hyperprior {
     yShape: Shape,
     z: Float32Array,
     zShape: Shape,
-    backend?: BackendChoice,
+    options: HyperpriorOptions = {},
   ): Promise<{ streams: HyperpriorStreams; yHat: Float32Array }> {
-    const zCoded = await this.zPrior.compress(z, zShape, backend);
-    const params = await this.parameters(zCoded.reconstruction, zShape, yShape, backend);
-    const yCoded = await this.conditional.compress(y, params, backend);
+    const zCoded = await this.zPrior.compress(z, zShape, options.backend);
+    const params = await this.parameters(zCoded.reconstruction, zShape, yShape, options);
+    const yCoded = await this.conditional.compress(y, params, options.backend);
     return { streams: { z: zCoded.stream, y: yCoded.stream }, yHat: yCoded.reconstruction };
   }
 
   /** Decodes ẑ, derives y's parameters from it, and decodes ŷ. */
-  async decompress(
-    streams: HyperpriorStreams,
-    yShape: Shape,
-    zShape: Shape,
-    backend?: BackendChoice,
-  ): Promise<Float32Array> {
-    const zHat = await this.zPrior.decompress(streams.z, zShape, backend);
-    const params = await this.parameters(zHat, zShape, yShape, backend);
-    return this.conditional.decompress(streams.y, params, backend);
+  async decompress(streams: HyperpriorStreams, yShape: Shape, zShape: Shape, options: HyperpriorOptions = {}) {
+    const zHat = await this.zPrior.decompress(streams.z, zShape, options.backend);
+    const params = await this.parameters(zHat, zShape, yShape, options);
+    return this.conditional.decompress(streams.y, params, options.backend);
   }
 }

@@ -23,6 +23,6 @@ export { CheckerboardContext, type CheckerboardStreams, isAnchor } from './check
 export { gaussianParametersFrom } from './entropy-parameters.js';
 export { FactorizedPrior, type FactorizedPriorParameters, initialFactorizedPrior } from './factorized-prior.js';
 export { GaussianConditional, type GaussianParameters } from './gaussian-conditional.js';
-export { Hyperprior, type HyperpriorStreams } from './hyperprior.js';
-export { type IntegerConvLayer, IntegerNetwork, type IntegerTensor } from './integer-network.js';
+export { Hyperprior, type HyperpriorOptions, type HyperpriorStreams } from './hyperprior.js';
+export { concatChannels, type IntegerConvLayer, IntegerNetwork, type IntegerTensor } from './integer-network.js';
 export { defaultScaleTable, fixedScaleTable, scaleIndexes } from './scale-table.js';

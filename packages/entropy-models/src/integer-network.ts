@@ -59,3 +59,11 @@ export class IntegerNetwork {
     return tensor;
   }
 }
+
+/** `[a; b]` along channels; the caller ensures both have the same plane. */
+export function concatChannels(a: IntegerTensor, b: IntegerTensor): IntegerTensor {
+  const values = new Int32Array(a.values.length + b.values.length);
+  values.set(a.values);
+  values.set(b.values, a.values.length);
+  return { values, shape: [a.shape[0] + b.shape[0], a.shape[1], a.shape[2]] };
+}

@@ -74,7 +74,7 @@ describe('Hyperprior', () => {
     const params = await model.parameters(zHat, zShape, yShape);
     spread = new Set(params.scaleIndexes).size;
     const y = Float32Array.from(params.means, (m, i) => m + conditional.scales[params.scaleIndexes[i]] * normal());
-    for (const backend of BACKENDS) coded.set(backend, await model.compress(y, yShape, z, zShape, backend));
+    for (const backend of BACKENDS) coded.set(backend, await model.compress(y, yShape, z, zShape, { backend }));
   }, 120_000);
 
   test('the random hyper-synthesis gives varied scales (not one table for all)', () => {
@@ -97,7 +97,7 @@ describe('Hyperprior', () => {
     'coded on %s, decoded on %s: ŷ exactly',
     async (from, to) => {
       const { streams, yHat } = coded.get(from) as { streams: HyperpriorStreams; yHat: Float32Array };
-      expect(await model.decompress(streams, yShape, zShape, to)).toEqual(yHat);
+      expect(await model.decompress(streams, yShape, zShape, { backend: to })).toEqual(yHat);
     },
   );
 
@@ -106,5 +106,41 @@ describe('Hyperprior', () => {
     await expect(model.decompress(streams, [M, 16, 16], zShape)).rejects.toMatchObject({
       code: 'LICO_INVALID_ARGUMENT',
     });
+  });
+
+  test('as a conditional hyperprior, y’s parameters also follow the condition, on every backend', async () => {
+    const condition = {
+      values: Int32Array.from({ length: 3 * 32 * 32 }, () => Math.floor(random() * 256)),
+      shape: [3, 32, 32] as const,
+    };
+    const conditioned = new Hyperprior(
+      model.zPrior,
+      new IntegerNetwork(model.hyperSynthesis.layers.slice(0, 2)),
+      model.conditional,
+      new IntegerNetwork([
+        layer(N + 3, 2 * M, {
+          kernelSize: 3,
+          stride: 1,
+          padding: 1,
+          transposed: false,
+          outputPadding: 0,
+          shift: 5,
+          clampMin: -(2 ** 20),
+          clampMax: 2 ** 20,
+        }),
+      ]),
+    );
+    const z = Float32Array.from({ length: N * 64 }, () => normal() * 3);
+    const y = Float32Array.from({ length: M * 32 * 32 }, () => normal() * 4);
+    const reference = await conditioned.compress(y, yShape, z, zShape, { condition, backend: 'js' });
+    for (const backend of BACKENDS) {
+      expect(await conditioned.decompress(reference.streams, yShape, zShape, { condition, backend }), backend).toEqual(
+        reference.yHat,
+      );
+    }
+    // Another condition gives y other parameters, so another stream.
+    const other = { ...condition, values: condition.values.map((v) => 255 - v) };
+    const moved = await conditioned.compress(y, yShape, z, zShape, { condition: other, backend: 'js' });
+    expect(Buffer.from(moved.streams.y).equals(Buffer.from(reference.streams.y))).toBe(false);
   });
 });
