@@ -8,38 +8,14 @@ import {
   CheckerboardContext,
   type CheckerboardStreams,
   GaussianConditional,
-  type IntegerConvLayer,
   IntegerNetwork,
   type IntegerTensor,
   isAnchor,
 } from '../src/index.js';
+import { randomLayer } from './random-layer.js';
 
 const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
 const random = seededRandom(31);
-const int = (range: number) => Math.round((random() * 2 - 1) * range);
-
-function conv(
-  inChannels: number,
-  outChannels: number,
-  kernelSize: number,
-  shift: number,
-  last = false,
-): IntegerConvLayer {
-  return {
-    inChannels,
-    outChannels,
-    kernelSize,
-    stride: 1,
-    padding: kernelSize >> 1,
-    transposed: false,
-    outputPadding: 0,
-    shift,
-    clampMin: last ? -(2 ** 20) : 0,
-    clampMax: last ? 2 ** 20 : 255,
-    weights: Int32Array.from({ length: inChannels * outChannels * kernelSize * kernelSize }, () => int(127)),
-    bias: Int32Array.from({ length: outChannels }, () => int(512)),
-  };
-}
 
 const [M, H, W, hyperChannels, contextChannels] = [4, 16, 20, 8, 8];
 const shape = [M, H, W] as const;
@@ -54,8 +30,25 @@ describe('CheckerboardContext', () => {
     const conditional = new GaussianConditional();
     await conditional.update();
     model = new CheckerboardContext(
-      new IntegerNetwork([conv(M, contextChannels, 5, 13)]),
-      new IntegerNetwork([conv(hyperChannels + contextChannels, 16, 1, 8), conv(16, 2 * M, 1, 4, true)]),
+      new IntegerNetwork([
+        randomLayer(random, { inChannels: M, outChannels: contextChannels, kernelSize: 5, shift: 13, biasRange: 512 }),
+      ]),
+      new IntegerNetwork([
+        randomLayer(random, {
+          inChannels: hyperChannels + contextChannels,
+          outChannels: 16,
+          kernelSize: 1,
+          biasRange: 512,
+        }),
+        randomLayer(random, {
+          inChannels: 16,
+          outChannels: 2 * M,
+          kernelSize: 1,
+          shift: 4,
+          output: true,
+          biasRange: 512,
+        }),
+      ]),
       conditional,
       contextChannels,
     );

@@ -4,41 +4,12 @@ import '@lico/backend-wasm';
 import '@lico/backend-webgpu';
 import { seededRandom } from '@lico/core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  GaussianConditional,
-  gaussianParametersFrom,
-  type IntegerConvLayer,
-  IntegerNetwork,
-  type IntegerTensor,
-} from '../src/index.js';
+import { GaussianConditional, gaussianParametersFrom, IntegerNetwork, type IntegerTensor } from '../src/index.js';
+import { randomLayer, UPSAMPLE } from './random-layer.js';
 
 const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
 const random = seededRandom(2048);
 const int = (range: number) => Math.round((random() * 2 - 1) * range);
-
-/** A random layer: int8 weights, and the 8-bit quantized ReLU (or the final raw outputs). */
-function layer(
-  inChannels: number,
-  outChannels: number,
-  kernelSize: number,
-  options: Partial<IntegerConvLayer> & { last?: boolean },
-): IntegerConvLayer {
-  return {
-    inChannels,
-    outChannels,
-    kernelSize,
-    stride: 1,
-    padding: kernelSize >> 1,
-    transposed: false,
-    outputPadding: 0,
-    shift: 8,
-    clampMin: options.last ? -(2 ** 20) : 0,
-    clampMax: options.last ? 2 ** 20 : 255,
-    weights: Int32Array.from({ length: inChannels * outChannels * kernelSize * kernelSize }, () => int(127)),
-    bias: Int32Array.from({ length: outChannels }, () => int(2 ** 10)),
-    ...options,
-  };
-}
 
 // A hyper-synthesis of a 2048×2048 image: z at 1/64 (32×32) to entropy parameters at 1/16
 // (128×128), as in the mean-scale hyperprior (two stride-2 transposed convolutions).
@@ -46,9 +17,9 @@ const N = 24;
 const M = 16;
 const hyperSynthesis = new IntegerNetwork([
   // Shifts that keep each layer's activations spread over its clamp range.
-  layer(N, N, 5, { stride: 2, padding: 2, outputPadding: 1, transposed: true, shift: 5 }),
-  layer(N, N, 5, { stride: 2, padding: 2, outputPadding: 1, transposed: true, shift: 9 }),
-  layer(N, 2 * M, 3, { shift: 6, last: true }),
+  randomLayer(random, { inChannels: N, outChannels: N, ...UPSAMPLE, shift: 5 }),
+  randomLayer(random, { inChannels: N, outChannels: N, ...UPSAMPLE, shift: 9 }),
+  randomLayer(random, { inChannels: N, outChannels: 2 * M, kernelSize: 3, shift: 6, output: true }),
 ]);
 const zHat: IntegerTensor = { values: Int32Array.from({ length: N * 32 * 32 }, () => int(6)), shape: [N, 32, 32] };
 

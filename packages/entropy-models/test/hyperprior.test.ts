@@ -9,34 +9,14 @@ import {
   GaussianConditional,
   Hyperprior,
   type HyperpriorStreams,
-  type IntegerConvLayer,
   IntegerNetwork,
   initialFactorizedPrior,
 } from '../src/index.js';
+import { randomLayer, UPSAMPLE } from './random-layer.js';
 
 const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
 const random = seededRandom(77);
-const int = (range: number) => Math.round((random() * 2 - 1) * range);
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-
-function layer(inChannels: number, outChannels: number, options: Partial<IntegerConvLayer>): IntegerConvLayer {
-  const kernelSize = options.kernelSize ?? 5;
-  return {
-    inChannels,
-    outChannels,
-    kernelSize,
-    stride: 2,
-    padding: 2,
-    transposed: true,
-    outputPadding: 1,
-    shift: 8,
-    clampMin: 0,
-    clampMax: 255,
-    weights: Int32Array.from({ length: inChannels * outChannels * kernelSize * kernelSize }, () => int(127)),
-    bias: Int32Array.from({ length: outChannels }, () => int(1024)),
-    ...options,
-  };
-}
 
 const [N, M] = [8, 6];
 const zShape = [N, 8, 8] as const;
@@ -54,18 +34,9 @@ describe('Hyperprior', () => {
     await conditional.update();
     // Shifts chosen so every layer's activations spread over its range.
     const hyperSynthesis = new IntegerNetwork([
-      layer(N, N, { shift: 12 }),
-      layer(N, N, {}),
-      layer(N, 2 * M, {
-        kernelSize: 3,
-        stride: 1,
-        padding: 1,
-        transposed: false,
-        outputPadding: 0,
-        shift: 5,
-        clampMin: -(2 ** 20),
-        clampMax: 2 ** 20,
-      }),
+      randomLayer(random, { inChannels: N, outChannels: N, ...UPSAMPLE, shift: 12 }),
+      randomLayer(random, { inChannels: N, outChannels: N, ...UPSAMPLE }),
+      randomLayer(random, { inChannels: N, outChannels: 2 * M, kernelSize: 3, shift: 5, output: true }),
     ]);
     model = new Hyperprior(zPrior, hyperSynthesis, conditional);
     const z = Float32Array.from({ length: N * 64 }, () => normal() * 3);
@@ -118,16 +89,7 @@ describe('Hyperprior', () => {
       new IntegerNetwork(model.hyperSynthesis.layers.slice(0, 2)),
       model.conditional,
       new IntegerNetwork([
-        layer(N + 3, 2 * M, {
-          kernelSize: 3,
-          stride: 1,
-          padding: 1,
-          transposed: false,
-          outputPadding: 0,
-          shift: 5,
-          clampMin: -(2 ** 20),
-          clampMax: 2 ** 20,
-        }),
+        randomLayer(random, { inChannels: N + 3, outChannels: 2 * M, kernelSize: 3, shift: 5, output: true }),
       ]),
     );
     const z = Float32Array.from({ length: N * 64 }, () => normal() * 3);
