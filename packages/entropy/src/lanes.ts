@@ -1,4 +1,4 @@
-import { assertValidCdfTables, type CdfTables, RANS_MAX_LANES } from '@lico/core';
+import { assertValidCdfTables, type CdfTables } from '@lico/core';
 
 /** How many lanes to interleave: a number, or `'auto'`. */
 export type LaneCount = number | 'auto';
@@ -17,7 +17,7 @@ const ESTIMATE_SAMPLES = 4096;
  * stream, while long streams still decode in parallel.
  */
 export function resolveLaneCount(lanes: LaneCount, values: Int32Array, indexes: Int32Array, tables: CdfTables): number {
-  if (lanes !== 'auto') return Math.min(lanes, RANS_MAX_LANES);
+  if (lanes !== 'auto') return lanes; // RansEncode reports a count outside 1 … 4096
   assertValidCdfTables(tables);
   const n = Math.min(values.length, indexes.length);
   const stride = Math.max(1, Math.floor(n / ESTIMATE_SAMPLES));

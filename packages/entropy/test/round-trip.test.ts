@@ -50,6 +50,15 @@ describe('encodeWithIndexes / decodeWithIndexes [js]', () => {
     expect((stream.length * 8) / idealCodeLength(values, indexes, tables) - 1).toBeLessThan(0.001);
   });
 
+  test('rejects a lane count over 4096 instead of quietly using fewer', async () => {
+    const tables = await buildCdfTables([[0.5, 0.5]], { valueOffsets: [0] });
+    await expect(
+      encodeWithIndexes(Int32Array.from([0]), Int32Array.from([0]), tables, { lanes: 5000 }),
+    ).rejects.toMatchObject({
+      code: 'LICO_INVALID_ARGUMENT',
+    });
+  });
+
   test('rejects a table index out of range and mismatched lengths', async () => {
     const tables = await buildCdfTables([[0.5, 0.5]], { valueOffsets: [0] });
     await expect(encodeWithIndexes(Int32Array.from([0]), Int32Array.from([1]), tables)).rejects.toMatchObject({
