@@ -54,7 +54,7 @@ export {
   checkRansEncodeInputs,
   tableIndexOutOfRange,
 } from './rans-inputs.js';
-export { RansLaneDecoder } from './rans-lane.js';
+export { cdfEntryOf, RansLaneDecoder } from './rans-lane.js';
 export type { RansStreamLayout } from './rans-stream.js';
 export {
   effectiveLaneCount,

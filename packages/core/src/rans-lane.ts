@@ -6,6 +6,21 @@ function corrupt(message: string): never {
 }
 
 /**
+ * The entry of `cdf[begin] … cdf[end − 1]` whose slot range holds `slot`: the index `s` with
+ * `cdf[s] <= slot < cdf[s + 1]` (binary search; the table must start at 0 and end above slot).
+ */
+export function cdfEntryOf(cdf: Uint32Array, begin: number, end: number, slot: number): number {
+  let low = begin;
+  let high = end - 1;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (cdf[middle] <= slot) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
  * Decodes one lane of a rANS stream symbol by symbol: the reference decode step of
  * `docs/rans-stream.md`, shared by the js backend and the one-symbol-at-a-time decoder.
  */
@@ -30,14 +45,7 @@ export class RansLaneDecoder {
    */
   decode(cdf: Uint32Array, begin: number, end: number, precision: number): number {
     const slot = this.x & (2 ** precision - 1);
-    // Binary search for the symbol s with cdf[s] <= slot < cdf[s + 1].
-    let low = begin;
-    let high = end - 1;
-    while (high - low > 1) {
-      const middle = (low + high) >>> 1;
-      if (cdf[middle] <= slot) low = middle;
-      else high = middle;
-    }
+    const low = cdfEntryOf(cdf, begin, end, slot);
     const start = cdf[low];
     let x = (cdf[low + 1] - start) * Math.floor(this.x / 2 ** precision) + slot - start;
     while (x < RANS_STATE_LOWER) {

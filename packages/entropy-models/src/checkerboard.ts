@@ -1,4 +1,5 @@
-import { type Backend, type BackendName, invalidArgument, LATENT_FRACTION_BITS } from '@lico/core';
+import { type Backend, type BackendName, invalidArgument } from '@lico/core';
+import { toFixedLatents } from '@lico/quantizers';
 import { gaussianParametersFrom } from './entropy-parameters.js';
 import type { GaussianConditional } from './gaussian-conditional.js';
 import { concatChannels, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
@@ -63,11 +64,9 @@ export class CheckerboardContext {
     };
   }
 
-  /** The decoded anchors in fixed point, non-anchors zero, through the context network. */
+  /** The decoded anchors (non-anchors still zero) in fixed point, through the context network. */
   private async context(anchorsHat: Float32Array, shape: Shape, backend: BackendChoice): Promise<IntegerTensor> {
-    const values = new Int32Array(anchorsHat.length);
-    for (const i of positions(shape, true)) values[i] = Math.round(anchorsHat[i] * 2 ** LATENT_FRACTION_BITS);
-    return this.contextNetwork.run({ values, shape }, backend);
+    return this.contextNetwork.run({ values: toFixedLatents(anchorsHat, 'decoded anchors'), shape }, backend);
   }
 
   private static gather<T extends Float32Array | Int32Array>(values: T, at: Int32Array): T {

@@ -1,4 +1,5 @@
-import { invalidArgument, LATENT_FRACTION_BITS } from '@lico/core';
+import { invalidArgument } from '@lico/core';
+import { fromFixedLatents } from '@lico/quantizers';
 import type { GaussianConditional } from './gaussian-conditional.js';
 import type { IntegerTensor } from './integer-network.js';
 
@@ -14,11 +15,8 @@ export function gaussianParametersFrom(
   const [channels, height, width] = output.shape;
   if (channels % 2 !== 0) invalidArgument('output', 'an even channel count (means, then scales)', channels);
   const half = (channels / 2) * height * width;
-  const means = new Float32Array(half);
-  // Exact: fixed-point means are multiples of 2^-8 well inside float32's precision.
-  for (let i = 0; i < half; i++) means[i] = output.values[i] / 2 ** LATENT_FRACTION_BITS;
   return {
-    means,
+    means: fromFixedLatents(output.values.subarray(0, half)),
     scaleIndexes: model.indexesFor(output.values.subarray(half)),
     shape: [channels / 2, height, width],
   };

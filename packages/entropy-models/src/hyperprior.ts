@@ -1,4 +1,5 @@
-import { type Backend, type BackendName, invalidArgument, LATENT_FRACTION_BITS } from '@lico/core';
+import { type Backend, type BackendName, invalidArgument } from '@lico/core';
+import { toFixedLatents } from '@lico/quantizers';
 import { gaussianParametersFrom } from './entropy-parameters.js';
 import type { FactorizedPrior } from './factorized-prior.js';
 import type { GaussianConditional } from './gaussian-conditional.js';
@@ -42,8 +43,7 @@ export class Hyperprior {
 
   /** Means and scale indexes of y from ẑ (and the condition): integers only. */
   async parameters(zHat: Float32Array, zShape: Shape, yShape: Shape, options: HyperpriorOptions = {}) {
-    const fixed = Int32Array.from(zHat, (v) => Math.round(v * 2 ** LATENT_FRACTION_BITS));
-    let features = await this.hyperSynthesis.run({ values: fixed, shape: zShape }, options.backend);
+    let features = await this.hyperSynthesis.run({ values: toFixedLatents(zHat, 'ẑ'), shape: zShape }, options.backend);
     const { condition } = options;
     if (condition) {
       if (condition.shape[1] !== features.shape[1] || condition.shape[2] !== features.shape[2]) {

@@ -1,4 +1,11 @@
-import { assertValidCdfTables, type CdfTables, invalidArgument, seededRandom, tableCount } from '@lico/core';
+import {
+  assertValidCdfTables,
+  type CdfTables,
+  cdfEntryOf,
+  invalidArgument,
+  seededRandom,
+  tableCount,
+} from '@lico/core';
 
 /**
  * Draws `count` values from `tables` the way a latent tensor uses them: `runLength`
@@ -29,15 +36,7 @@ export function sampleFromTables(
   for (let i = 0; i < count; i++) {
     const t = Math.floor(i / runLength) % tableCount(tables);
     indexes[i] = t;
-    const u = Math.floor(random() * total);
-    let low = starts[t];
-    let high = starts[t + 1] - 1;
-    while (high - low > 1) {
-      const middle = (low + high) >>> 1;
-      if (cdf[middle] <= u) low = middle;
-      else high = middle;
-    }
-    const s = low - starts[t];
+    const s = cdfEntryOf(cdf, starts[t], starts[t + 1], Math.floor(random() * total)) - starts[t];
     const escapeSymbol = starts[t + 1] - starts[t] - 2;
     values[i] = valueOffsets[t] + (s === escapeSymbol ? escapeSymbol + Math.floor(random() * 16) : s);
   }
