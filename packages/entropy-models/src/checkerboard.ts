@@ -1,10 +1,9 @@
-import { type Backend, type BackendName, invalidArgument } from '@lico/core';
+import { invalidArgument } from '@lico/core';
 import { toFixedLatents } from '@lico/quantizers';
-import { gaussianParametersFrom } from './entropy-parameters.js';
-import type { GaussianConditional } from './gaussian-conditional.js';
+import { type BackendChoice, type ConditionalEntropyModel, gatherPositions } from './conditional-model.js';
+import type { GaussianParameters } from './gaussian-conditional.js';
 import { concatChannels, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
 
-type BackendChoice = Backend | BackendName | undefined;
 type Shape = readonly [number, number, number];
 
 /** Anchors are the positions with an even `row + column`; they are coded first. */
@@ -40,20 +39,22 @@ export interface CheckerboardStreams {
  * positions are zero (so an ordinary 5×5 kernel sees anchors only). Both the context network
  * and the parameter network are {@link IntegerNetwork}s: every backend derives the same
  * parameters. The parameter network takes `[hyper features; context features]` and returns
- * `[means; scales]` in the latent fixed point; for anchors the context features are zeros.
+ * the conditional model's parameters in the latent fixed point (`[means; scales]` for a
+ * {@link GaussianConditional}, means, scales and logits for a {@link GaussianMixtureConditional});
+ * for anchors the context features are zeros.
  */
-export class CheckerboardContext {
+export class CheckerboardContext<P = GaussianParameters> {
   constructor(
     readonly contextNetwork: IntegerNetwork,
     readonly parameterNetwork: IntegerNetwork,
-    readonly conditional: GaussianConditional,
+    readonly conditional: ConditionalEntropyModel<P>,
     /** Channels of the context network's output. */
     readonly contextChannels: number,
   ) {}
 
   private async parameters(hyper: IntegerTensor, context: IntegerTensor, backend: BackendChoice) {
     const output = await this.parameterNetwork.run(concatChannels(hyper, context), backend);
-    return gaussianParametersFrom(output, this.conditional);
+    return this.conditional.parametersFrom(output);
   }
 
   private zeroContext(hyper: IntegerTensor): IntegerTensor {
@@ -69,25 +70,16 @@ export class CheckerboardContext {
     return this.contextNetwork.run({ values: toFixedLatents(anchorsHat, 'decoded anchors'), shape }, backend);
   }
 
-  private static gather<T extends Float32Array | Int32Array>(values: T, at: Int32Array): T {
-    const out = new (values.constructor as new (n: number) => T)(at.length);
-    for (let k = 0; k < at.length; k++) out[k] = values[at[k]];
-    return out;
-  }
-
   private async codePass(
     y: Float32Array | undefined,
-    params: { means: Float32Array; scaleIndexes: Int32Array },
+    params: P,
     at: Int32Array,
     stream: Uint8Array | undefined,
     backend: BackendChoice,
   ): Promise<{ stream: Uint8Array; values: Float32Array }> {
-    const passParams = {
-      means: CheckerboardContext.gather(params.means, at),
-      scaleIndexes: CheckerboardContext.gather(params.scaleIndexes, at),
-    };
+    const passParams = this.conditional.select(params, at);
     if (y) {
-      const coded = await this.conditional.compress(CheckerboardContext.gather(y, at), passParams, backend);
+      const coded = await this.conditional.compress(gatherPositions(y, at), passParams, backend);
       return { stream: coded.stream, values: coded.reconstruction };
     }
     const values = await this.conditional.decompress(stream ?? new Uint8Array(), passParams, backend);

@@ -1,9 +1,20 @@
-import { type Backend, type BackendName, type CdfTables, LicoError } from '@lico/core';
+import { type CdfTables, invalidArgument, LicoError } from '@lico/core';
 import { encodeWithIndexes } from '@lico/entropy';
-import { buildQuantizerTables, GaussianDensity, type Quantizer, UniformQuantizer } from '@lico/quantizers';
+import {
+  buildQuantizerTables,
+  fromFixedLatents,
+  GaussianDensity,
+  type Quantizer,
+  UniformQuantizer,
+} from '@lico/quantizers';
+import {
+  type BackendChoice,
+  type CodedSymbols,
+  type ConditionalEntropyModel,
+  gatherPositions,
+} from './conditional-model.js';
+import type { IntegerTensor } from './integer-network.js';
 import { defaultScaleTable, fixedScaleTable, scaleIndexes } from './scale-table.js';
-
-type BackendChoice = Backend | BackendName | undefined;
 
 /** What coding one latent tensor needs besides the latents: the model's parameters for it. */
 export interface GaussianParameters {
@@ -38,7 +49,7 @@ const standardNormal = new GaussianDensity(1);
  * console.log(stream.length, decoded.every((v, i) => v === reconstruction[i])); // … true
  * ```
  */
-export class GaussianConditional {
+export class GaussianConditional implements ConditionalEntropyModel<GaussianParameters> {
   readonly scales: readonly number[];
   readonly fixedScales: Int32Array;
   readonly quantizer: Quantizer;
@@ -70,6 +81,28 @@ export class GaussianConditional {
   /** Scale indexes of fixed-point scales (`round(σ · 2^8)`), in integers only. */
   indexesFor(scales: Int32Array): Int32Array {
     return scaleIndexes(scales, this.fixedScales);
+  }
+
+  /**
+   * Means and scale indexes from a parameter network's output `[2C, H, W]` in the latent
+   * fixed point (2^-8): the first C channels are the means, the last C the scales.
+   */
+  parametersFrom(output: IntegerTensor): GaussianParameters & { means: Float32Array; shape: [number, number, number] } {
+    const [channels, height, width] = output.shape;
+    if (channels % 2 !== 0) invalidArgument('output', 'an even channel count (means, then scales)', channels);
+    const half = (channels / 2) * height * width;
+    return {
+      means: fromFixedLatents(output.values.subarray(0, half)),
+      scaleIndexes: this.indexesFor(output.values.subarray(half)),
+      shape: [channels / 2, height, width],
+    };
+  }
+
+  select(params: GaussianParameters, positions: Int32Array): GaussianParameters {
+    return {
+      scaleIndexes: gatherPositions(params.scaleIndexes, positions),
+      means: params.means && gatherPositions(params.means, positions),
+    };
   }
 
   /**
@@ -107,5 +140,22 @@ export class GaussianConditional {
     const quantizerParams = { ...params, tableIndexes: params.scaleIndexes, tables: this.tables };
     const indexes = await this.quantizer.decodeIndexes(stream, quantizerParams, backend);
     return this.quantizer.dequantize(indexes, quantizerParams, backend);
+  }
+
+  async quantizeSymbols(y: Float32Array, params: GaussianParameters, backend?: BackendChoice): Promise<CodedSymbols> {
+    const coding = this.symbolTables(params);
+    const quantized = await this.quantizer.quantize(y, { ...params, ...coding }, backend);
+    return { indexes: quantized.indexes, reconstruction: quantized.reconstruction, ...coding };
+  }
+
+  symbolTables(params: GaussianParameters): Pick<CodedSymbols, 'tables' | 'tableIndexes'> {
+    if (this.quantizer.subQuantizers !== 1) {
+      invalidArgument('quantizer', 'a scalar quantizer for symbol-at-a-time coding', this.quantizer.name);
+    }
+    return { tables: this.tables, tableIndexes: params.scaleIndexes };
+  }
+
+  dequantize(indexes: Int32Array, params: GaussianParameters, backend?: BackendChoice): Promise<Float32Array> {
+    return this.quantizer.dequantize(indexes, { ...params, tableIndexes: params.scaleIndexes }, backend);
   }
 }

@@ -1,8 +1,8 @@
 import { type Backend, type BackendName, invalidArgument } from '@lico/core';
 import { toFixedLatents } from '@lico/quantizers';
-import { gaussianParametersFrom } from './entropy-parameters.js';
+import type { ConditionalEntropyModel } from './conditional-model.js';
 import type { FactorizedPrior } from './factorized-prior.js';
-import type { GaussianConditional } from './gaussian-conditional.js';
+import type { GaussianParameters } from './gaussian-conditional.js';
 import { concatChannels, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
 
 type Shape = readonly [number, number, number];
@@ -24,8 +24,9 @@ export interface HyperpriorOptions {
  * The mean-scale hyperprior (Ballé et al. 2018, Minnen et al. 2018) with a deterministic
  * parameter path: z is coded with a {@link FactorizedPrior}; the decoded ẑ, in the latent
  * fixed point, goes through an integer hyper-synthesis ({@link IntegerNetwork}) whose output
- * gives y's means and scale indexes; y is coded with a {@link GaussianConditional}. The
- * hyper-analysis (y → z) runs in float on the encoder only, so it is the caller's.
+ * gives y's parameters; y is coded with a conditional model: a {@link GaussianConditional}
+ * (means and scale indexes) or a {@link GaussianMixtureConditional}. The hyper-analysis
+ * (y → z) runs in float on the encoder only, so it is the caller's.
  *
  *     y ──(caller's hA)──▶ z ──FactorizedPrior──▶ ẑ ──integer hS──▶ μ, σ index ──GaussianConditional──▶ ŷ
  *
@@ -33,15 +34,15 @@ export interface HyperpriorOptions {
  * al.): the parameters come from `parameterNetwork([hS(ẑ); condition])`, so they also see
  * another decoded tensor. Every step that decides tables is integer: all backends agree.
  */
-export class Hyperprior {
+export class Hyperprior<P = GaussianParameters> {
   constructor(
     readonly zPrior: FactorizedPrior,
     readonly hyperSynthesis: IntegerNetwork,
-    readonly conditional: GaussianConditional,
+    readonly conditional: ConditionalEntropyModel<P>,
     readonly parameterNetwork?: IntegerNetwork,
   ) {}
 
-  /** Means and scale indexes of y from ẑ (and the condition): integers only. */
+  /** y's parameters from ẑ (and the condition): integers only. */
   async parameters(zHat: Float32Array, zShape: Shape, yShape: Shape, options: HyperpriorOptions = {}) {
     let features = await this.hyperSynthesis.run({ values: toFixedLatents(zHat, 'ẑ'), shape: zShape }, options.backend);
     const { condition } = options;
@@ -56,11 +57,11 @@ export class Hyperprior {
       features = concatChannels(features, condition);
     }
     if (this.parameterNetwork) features = await this.parameterNetwork.run(features, options.backend);
-    const params = gaussianParametersFrom(features, this.conditional);
+    const params = this.conditional.parametersFrom(features);
     if (params.shape.some((n, i) => n !== yShape[i])) {
       invalidArgument('yShape', `the parameter path's output [${params.shape.join(', ')}]`, yShape);
     }
-    return { ...params, shape: yShape };
+    return params;
   }
 
   /** Codes z, then y with the parameters the decoder will derive from ẑ. */

@@ -19,10 +19,22 @@
  * ```
  */
 
+export { AutoregressiveContext, isCausalTap, maskCausal } from './autoregressive.js';
 export { CheckerboardContext, type CheckerboardStreams, isAnchor } from './checkerboard.js';
-export { gaussianParametersFrom } from './entropy-parameters.js';
+export type { CodedSymbols, ConditionalEntropyModel } from './conditional-model.js';
 export { FactorizedPrior, type FactorizedPriorParameters, initialFactorizedPrior } from './factorized-prior.js';
 export { GaussianConditional, type GaussianParameters } from './gaussian-conditional.js';
+export { GaussianMixtureConditional, type MixtureLikelihoodParameters } from './gaussian-mixture-conditional.js';
 export { Hyperprior, type HyperpriorOptions, type HyperpriorStreams } from './hyperprior.js';
 export { concatChannels, type IntegerConvLayer, IntegerNetwork, type IntegerTensor } from './integer-network.js';
+export { integerExp, integerSoftmax, MIXTURE_WEIGHT_ONE } from './integer-softmax.js';
+export {
+  buildMixtureComponentTables,
+  MIXTURE_MAX_SYMBOLS,
+  MIXTURE_MEAN_PHASES,
+  type MixtureComponentTables,
+  type MixtureParameters,
+  meanInPhases,
+  mixtureSymbolTables,
+} from './mixture-tables.js';
 export { defaultScaleTable, fixedScaleTable, scaleIndexes } from './scale-table.js';

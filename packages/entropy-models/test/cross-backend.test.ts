@@ -4,7 +4,7 @@ import '@lico/backend-wasm';
 import '@lico/backend-webgpu';
 import { seededRandom } from '@lico/core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { GaussianConditional, gaussianParametersFrom, IntegerNetwork, type IntegerTensor } from '../src/index.js';
+import { GaussianConditional, IntegerNetwork, type IntegerTensor } from '../src/index.js';
 import { randomLayer, UPSAMPLE } from './random-layer.js';
 
 const BACKENDS = ['js', 'native', 'wasm', 'webgpu'] as const;
@@ -35,11 +35,11 @@ describe('the integer parameter path of a 2048×2048 image', () => {
   test('every backend computes the same integers, so the same means and scale indexes', () => {
     const js = outputs.get('js') as IntegerTensor;
     expect(js.shape).toEqual([2 * M, 128, 128]);
-    const params = gaussianParametersFrom(js, model);
+    const params = model.parametersFrom(js);
     // The random network spreads its scales over the table, not onto one entry.
     expect(new Set(params.scaleIndexes).size).toBeGreaterThan(10);
     for (const backend of BACKENDS) {
-      const other = gaussianParametersFrom(outputs.get(backend) as IntegerTensor, model);
+      const other = model.parametersFrom(outputs.get(backend) as IntegerTensor);
       expect(Buffer.from(other.scaleIndexes.buffer).equals(Buffer.from(params.scaleIndexes.buffer)), backend).toBe(
         true,
       );
@@ -48,7 +48,7 @@ describe('the integer parameter path of a 2048×2048 image', () => {
   });
 
   test('latents coded on each backend decode on each other one', async () => {
-    const params = gaussianParametersFrom(outputs.get('js') as IntegerTensor, model);
+    const params = model.parametersFrom(outputs.get('js') as IntegerTensor);
     const y = Float32Array.from(
       params.means,
       (mean, i) => mean + model.scales[params.scaleIndexes[i]] * (random() - 0.5) * 3,

@@ -44,7 +44,10 @@ describe('Hyperprior', () => {
     const zHat = (await zPrior.compress(z, zShape)).reconstruction;
     const params = await model.parameters(zHat, zShape, yShape);
     spread = new Set(params.scaleIndexes).size;
-    const y = Float32Array.from(params.means, (m, i) => m + conditional.scales[params.scaleIndexes[i]] * normal());
+    const y = Float32Array.from(
+      params.means as Float32Array,
+      (m, i) => m + conditional.scales[params.scaleIndexes[i]] * normal(),
+    );
     for (const backend of BACKENDS) coded.set(backend, await model.compress(y, yShape, z, zShape, { backend }));
   }, 120_000);
 
