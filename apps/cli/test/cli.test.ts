@@ -55,6 +55,26 @@ describe('lico', () => {
     expect(await readFile(join(out, 'entropy.md'), 'utf8')).toContain('| js |');
   });
 
+  test('bench entropy-models --json: every model, the same stream on each backend', async () => {
+    const run = capture();
+    const args = ['bench', 'entropy-models', '--width', '128', '--height', '128', '--N', '16', '--M', '24'];
+    const code = await runCli([...args, '--backends', 'js,wasm', '--json', '--no-write'], run.output);
+    expect(code).toBe(ExitCode.ok);
+    const result = JSON.parse(run.lines[0]);
+    expect(Object.keys(result.models)).toEqual(['factorized', 'gaussian', 'gmm', 'hyperprior-checkerboard']);
+    for (const model of Object.values(result.models) as {
+      bitsOverLikelihoodPct: number;
+      backends: Record<string, { ms: number; sha256: string }>;
+    }[]) {
+      expect(model.backends.js.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(model.backends.wasm.sha256).toBe(model.backends.js.sha256);
+      expect(model.backends.js.ms).toBeGreaterThan(0);
+      // Tiny latents: lane headers weigh; the 1 % bound is tested per model in @lico/entropy-models.
+      expect(Math.abs(model.bitsOverLikelihoodPct)).toBeLessThan(10);
+    }
+    expect(await runCli(['bench', 'entropy-models', '--models', 'jpeg'], capture().output)).toBe(ExitCode.usage);
+  }, 60_000);
+
   test('a bad option value is a usage error (exit 2)', async () => {
     const run = capture();
     expect(await runCli(['bench', 'entropy', '--symbols', 'many'], run.output)).toBe(ExitCode.usage);

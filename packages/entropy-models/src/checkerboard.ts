@@ -57,17 +57,45 @@ export class CheckerboardContext<P = GaussianParameters> {
     return this.conditional.parametersFrom(output);
   }
 
-  private zeroContext(hyper: IntegerTensor): IntegerTensor {
+  /** Parameters of the anchor pass, over the whole plane: from the hyper features alone. */
+  anchorParameters(hyper: IntegerTensor, backend?: BackendChoice): Promise<P> {
     const [, height, width] = hyper.shape;
-    return {
+    const zeros: IntegerTensor = {
       values: new Int32Array(this.contextChannels * height * width),
       shape: [this.contextChannels, height, width],
     };
+    return this.parameters(hyper, zeros, backend);
   }
 
-  /** The decoded anchors (non-anchors still zero) in fixed point, through the context network. */
-  private async context(anchorsHat: Float32Array, shape: Shape, backend: BackendChoice): Promise<IntegerTensor> {
-    return this.contextNetwork.run({ values: toFixedLatents(anchorsHat, 'decoded anchors'), shape }, backend);
+  /** Parameters of the non-anchor pass, over the whole plane: they also see ŷ's anchors. */
+  async nonAnchorParameters(
+    yHat: Float32Array,
+    shape: Shape,
+    hyper: IntegerTensor,
+    backend?: BackendChoice,
+  ): Promise<P> {
+    const anchorsOnly = yHat.map((v, i) => (isAnchor(Math.floor(i / shape[2]) % shape[1], i % shape[2]) ? v : 0));
+    const context = await this.contextNetwork.run(
+      { values: toFixedLatents(anchorsOnly, 'decoded anchors'), shape },
+      backend,
+    );
+    return this.parameters(hyper, context, backend);
+  }
+
+  /** The model's float likelihood of each coded latent of ŷ, under the parameters its pass used. */
+  async likelihood(yHat: Float32Array, shape: Shape, hyper: IntegerTensor, backend?: BackendChoice) {
+    const out = new Float32Array(yHat.length);
+    const passes = [
+      [positions(shape, true), await this.anchorParameters(hyper, backend)],
+      [positions(shape, false), await this.nonAnchorParameters(yHat, shape, hyper, backend)],
+    ] as const;
+    for (const [at, params] of passes) {
+      const likelihood = this.conditional.likelihoodOf(gatherPositions(yHat, at), this.conditional.select(params, at));
+      at.forEach((i, k) => {
+        out[i] = likelihood[k];
+      });
+    }
+    return out;
   }
 
   private async codePass(
@@ -99,13 +127,17 @@ export class CheckerboardContext<P = GaussianParameters> {
     const yHat = new Float32Array(shape[0] * shape[1] * shape[2]);
     const anchors = positions(shape, true);
     const nonAnchors = positions(shape, false);
-    const anchorParams = await this.parameters(hyper, this.zeroContext(hyper), backend);
-    const first = await this.codePass(y, anchorParams, anchors, streams?.anchors, backend);
+    const first = await this.codePass(
+      y,
+      await this.anchorParameters(hyper, backend),
+      anchors,
+      streams?.anchors,
+      backend,
+    );
     anchors.forEach((i, k) => {
       yHat[i] = first.values[k];
     });
-    const context = await this.context(yHat, shape, backend);
-    const secondParams = await this.parameters(hyper, context, backend);
+    const secondParams = await this.nonAnchorParameters(yHat, shape, hyper, backend);
     const second = await this.codePass(y, secondParams, nonAnchors, streams?.nonAnchors, backend);
     nonAnchors.forEach((i, k) => {
       yHat[i] = second.values[k];

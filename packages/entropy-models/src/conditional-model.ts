@@ -41,6 +41,15 @@ export interface ConditionalEntropyModel<P> {
   symbolTables(params: P): Pick<CodedSymbols, 'tables' | 'tableIndexes'>;
   /** Reconstructs latents from decoded indexes. */
   dequantize(indexes: Int32Array, params: P, backend?: BackendChoice): Promise<Float32Array>;
+  /** The float likelihood of coded values ŷ under integer parameters: the model's rate estimate. */
+  likelihoodOf(values: Float32Array, params: P): Float32Array;
+  /** Latents drawn from the densities the parameters describe (tests, benchmarks). */
+  sample(params: P, random: () => number): Float32Array;
+}
+
+/** A standard normal draw from uniform numbers in [0, 1) (Box–Muller). */
+export function standardNormalDraw(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
 /**

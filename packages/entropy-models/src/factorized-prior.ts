@@ -118,6 +118,24 @@ export class FactorizedPrior {
   }
 
   /**
+   * Values of a `[C, H, W]` tensor drawn from the prior (inverting each channel's cumulative
+   * by bisection), for tests and benchmarks. `random` gives uniform numbers in [0, 1).
+   */
+  sample(shape: readonly [number, number, number], random: () => number): Float32Array {
+    const plane = shape[1] * shape[2];
+    return Float32Array.from({ length: shape[0] * plane }, (_, i) => {
+      const logit = Math.log(1 / Math.min(Math.max(random(), 1e-12), 1 - 1e-12) - 1) * -1;
+      let [low, high] = [-1e4, 1e4];
+      for (let step = 0; step < 60; step++) {
+        const middle = (low + high) / 2;
+        if (this.logitsCumulative(Math.floor(i / plane), middle) < logit) low = middle;
+        else high = middle;
+      }
+      return (low + high) / 2;
+    });
+  }
+
+  /**
    * Parameters whose quantiles sit where CompressAI's auxiliary loss drives them: the points
    * where each channel's cumulative has logit −t, 0 and t, with `t = log(2/10⁻⁹ − 1)` (tails
    * of 10⁻⁹), found by bisection. For imported or untrained models.

@@ -12,6 +12,7 @@ import {
   type CodedSymbols,
   type ConditionalEntropyModel,
   gatherPositions,
+  standardNormalDraw,
 } from './conditional-model.js';
 import type { IntegerTensor } from './integer-network.js';
 import { defaultScaleTable, fixedScaleTable, scaleIndexes } from './scale-table.js';
@@ -103,6 +104,21 @@ export class GaussianConditional implements ConditionalEntropyModel<GaussianPara
       scaleIndexes: gatherPositions(params.scaleIndexes, positions),
       means: params.means && gatherPositions(params.means, positions),
     };
+  }
+
+  likelihoodOf(values: Float32Array, params: GaussianParameters): Float32Array {
+    return this.likelihood(
+      values,
+      Float32Array.from(params.scaleIndexes, (s) => this.scales[s]),
+      params.means,
+    );
+  }
+
+  sample(params: GaussianParameters, random: () => number): Float32Array {
+    return Float32Array.from(
+      params.scaleIndexes,
+      (s, i) => (params.means ? params.means[i] : 0) + this.scales[s] * standardNormalDraw(random),
+    );
   }
 
   /**

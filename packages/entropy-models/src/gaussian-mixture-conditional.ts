@@ -1,14 +1,15 @@
 import { ByteReader, ByteWriter, invalidArgument, LicoError } from '@lico/core';
 import { encodeWithIndexes } from '@lico/entropy';
-import { GaussianDensity, type Quantizer, toFixedStep, UniformQuantizer } from '@lico/quantizers';
+import { fromFixedLatents, GaussianDensity, type Quantizer, toFixedStep, UniformQuantizer } from '@lico/quantizers';
 import {
   type BackendChoice,
   type CodedSymbols,
   type ConditionalEntropyModel,
   gatherPositions,
+  standardNormalDraw,
 } from './conditional-model.js';
 import type { IntegerTensor } from './integer-network.js';
-import { integerSoftmax } from './integer-softmax.js';
+import { integerSoftmax, MIXTURE_WEIGHT_ONE } from './integer-softmax.js';
 import {
   buildMixtureComponentTables,
   type MixtureComponentTables,
@@ -23,7 +24,7 @@ const standardNormal = new GaussianDensity(1);
 
 /** Float mixture parameters for the training face, component-major like {@link MixtureParameters}. */
 export interface MixtureLikelihoodParameters {
-  /** Softmax weights (or their logits with `logits: true`). */
+  /** Softmax weights. */
   readonly weights: Float32Array;
   readonly means: Float32Array;
   readonly scales: Float32Array;
@@ -163,6 +164,30 @@ export class GaussianMixtureConditional implements ConditionalEntropyModel<Mixtu
       out[i] = Math.max(p, 1e-9);
     }
     return out;
+  }
+
+  /** The float face of integer parameters: weights π/2^16, means μ/2^8, scales from the table. */
+  floatParameters(params: MixtureParameters): MixtureLikelihoodParameters {
+    return {
+      weights: Float32Array.from(params.weights, (w) => w / MIXTURE_WEIGHT_ONE),
+      means: fromFixedLatents(params.means),
+      scales: Float32Array.from(params.scaleIndexes, (s) => this.scales[s]),
+    };
+  }
+
+  likelihoodOf(values: Float32Array, params: MixtureParameters): Float32Array {
+    return this.likelihood(values, this.floatParameters(params));
+  }
+
+  sample(params: MixtureParameters, random: () => number): Float32Array {
+    const { weights, means, scales } = this.floatParameters(params);
+    const count = weights.length / this.components;
+    return Float32Array.from({ length: count }, (_, i) => {
+      let u = random();
+      let k = 0;
+      while (k < this.components - 1 && u >= weights[k * count + i]) u -= weights[k++ * count + i];
+      return means[k * count + i] + scales[k * count + i] * standardNormalDraw(random);
+    });
   }
 
   /** Quantizes and codes latents with one integer CDF per symbol; returns the stream and ŷ. */

@@ -26,7 +26,19 @@ export { FactorizedPrior, type FactorizedPriorParameters, initialFactorizedPrior
 export { GaussianConditional, type GaussianParameters } from './gaussian-conditional.js';
 export { GaussianMixtureConditional, type MixtureLikelihoodParameters } from './gaussian-mixture-conditional.js';
 export { Hyperprior, type HyperpriorOptions, type HyperpriorStreams } from './hyperprior.js';
-export { concatChannels, type IntegerConvLayer, IntegerNetwork, type IntegerTensor } from './integer-network.js';
+export {
+  type ConvertedNetwork,
+  type FloatConvLayer,
+  type IntegerConversionOptions,
+  toIntegerNetwork,
+} from './integer-conversion.js';
+export {
+  concatChannels,
+  type IntegerConvLayer,
+  type IntegerInputStage,
+  IntegerNetwork,
+  type IntegerTensor,
+} from './integer-network.js';
 export { integerExp, integerSoftmax, MIXTURE_WEIGHT_ONE } from './integer-softmax.js';
 export {
   buildMixtureComponentTables,

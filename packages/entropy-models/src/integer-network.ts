@@ -40,12 +40,23 @@ export interface IntegerTensor {
  * ```
  */
 export class IntegerNetwork {
-  constructor(readonly layers: readonly IntegerConvLayer[]) {
+  constructor(
+    readonly layers: readonly IntegerConvLayer[],
+    /**
+     * How the input is brought into range first: `clamp((x + 2^(shift−1)) >> shift, ±limit)`.
+     * A converted network that takes latents fixes it, so that no input, however large, can
+     * push an accumulator past int32 (`docs/integer-networks.md`).
+     */
+    readonly input?: IntegerInputStage,
+  ) {
     if (layers.length === 0) invalidArgument('layers', 'at least one layer', layers);
+    if (input && !(Number.isInteger(input.shift) && input.shift >= 0 && input.shift < 31 && input.limit >= 0)) {
+      invalidArgument('input', 'a shift in [0, 30] and a non-negative limit', input);
+    }
   }
 
   async run(input: IntegerTensor, backend?: Backend | BackendName): Promise<IntegerTensor> {
-    let tensor = input;
+    let tensor = this.input ? { ...input, values: rangeInput(input.values, this.input) } : input;
     for (const [index, layer] of this.layers.entries()) {
       const [channels, height, width] = tensor.shape;
       if (channels !== layer.inChannels) {
@@ -58,6 +69,24 @@ export class IntegerNetwork {
     }
     return tensor;
   }
+}
+
+/** The input stage of an {@link IntegerNetwork}. */
+export interface IntegerInputStage {
+  readonly shift: number;
+  readonly limit: number;
+}
+
+/** Applies an input stage (exported within the package for the conversion's calibration). */
+export function rangeInput(values: Int32Array, { shift, limit }: IntegerInputStage): Int32Array {
+  const out = new Int32Array(values.length);
+  const half = shift > 0 ? 2 ** (shift - 1) : 0;
+  const scale = 2 ** shift;
+  for (let i = 0; i < values.length; i++) {
+    // floor((x + half) / 2^shift) is the arithmetic shift, exact for every int32.
+    out[i] = Math.min(Math.max(Math.floor((values[i] + half) / scale), -limit), limit);
+  }
+  return out;
 }
 
 /** `[a; b]` along channels; the caller ensures both have the same plane. */

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_NAMES } from '../backends.js';
 import { runEntropyBench } from '../bench/entropy-bench.js';
+import { ENTROPY_MODELS, type EntropyModelName, runEntropyModelsBench } from '../bench/entropy-models-bench.js';
+import { entropyModelsMarkdown } from '../bench/entropy-models-report.js';
 import { entropyMarkdown } from '../bench/entropy-report.js';
 import { runQuantizersBench } from '../bench/quantizers-bench.js';
 import { quantizersMarkdown, quantizersPlot } from '../bench/quantizers-report.js';
@@ -112,5 +114,56 @@ export function benchCommand(io: CliIo): Command {
       const failed = Object.values(result.backends).some((r) => 'error' in r);
       io.setExitCode(failed ? ExitCode.backendUnavailable : ExitCode.ok);
     });
+  bench
+    .command('entropy-models')
+    .description('per entropy model: parameters + coding time per backend, stream hash, bits against the likelihood')
+    .addOption(new Option('--width <n>', 'image width').default(768).argParser(positiveInteger('--width', 8192)))
+    .addOption(new Option('--height <n>', 'image height').default(512).argParser(positiveInteger('--height', 8192)))
+    .addOption(new Option('--N <n>', 'channels of z').default(128).argParser(positiveInteger('--N', 1024)))
+    .addOption(new Option('--M <n>', 'channels of y').default(192).argParser(positiveInteger('--M', 1024)))
+    .addOption(
+      new Option('--repeats <n>', 'timed runs per measurement (median)')
+        .default(1)
+        .argParser(positiveInteger('--repeats', 100)),
+    )
+    .addOption(
+      new Option('--backends <list>', 'comma-separated backends')
+        .default([...BACKEND_NAMES], BACKEND_NAMES.join(','))
+        .argParser(backendList),
+    )
+    .addOption(
+      new Option('--models <list>', 'comma-separated models')
+        .default([...ENTROPY_MODELS], ENTROPY_MODELS.join(','))
+        .argParser(modelList),
+    )
+    .option('--out <dir>', 'directory for entropy-models.json and entropy-models.md', 'docs/results')
+    .option('--no-write', 'do not write result files')
+    .option('--json', 'print one JSON object on one line')
+    .action(async (options) => {
+      const result = await runEntropyModelsBench({
+        width: options.width,
+        height: options.height,
+        n: options.N,
+        m: options.M,
+        repeats: options.repeats,
+        backends: options.backends,
+        models: options.models,
+        onProgress: (message) => io.progress(message),
+      });
+      if (options.write) await writeResults(options.out, 'entropy-models', result, entropyModelsMarkdown(result));
+      io.out(options.json ? JSON.stringify(result) : entropyModelsMarkdown(result));
+      const failed = Object.values(result.models).some((m) => Object.values(m.backends).some((r) => 'error' in r));
+      io.setExitCode(failed ? ExitCode.backendUnavailable : ExitCode.ok);
+    });
   return bench;
+}
+
+function modelList(text: string): EntropyModelName[] {
+  const names = text.split(',').map((s) => s.trim());
+  for (const name of names) {
+    if (!(ENTROPY_MODELS as readonly string[]).includes(name)) {
+      throw new InvalidArgumentError(`unknown model '${name}'; choose from ${ENTROPY_MODELS.join(', ')}.`);
+    }
+  }
+  return names as EntropyModelName[];
 }
