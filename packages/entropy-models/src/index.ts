@@ -1,8 +1,9 @@
 /**
  * @packageDocumentation
- * Entropy models for Lico that decode identically on every backend (`docs/integer-networks.md`).
- * This first release has {@link GaussianConditional}; the factorized prior, mixtures,
- * hyperpriors and context models follow.
+ * Entropy models for Lico that decode identically on every backend (`docs/integer-networks.md`):
+ * factorized prior, Gaussian conditional, K = 3 Gaussian mixture, hyperprior and conditional
+ * hyperprior, checkerboard and masked autoregressive contexts, and the integer parameter
+ * networks (with their conversion from float weights) that make them deterministic.
  *
  * @example
  * ```ts
