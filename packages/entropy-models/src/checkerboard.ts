@@ -39,7 +39,7 @@ export interface CheckerboardStreams {
  * positions are zero (so an ordinary 5×5 kernel sees anchors only). Both the context network
  * and the parameter network are {@link IntegerNetwork}s: every backend derives the same
  * parameters. The parameter network takes `[hyper features; context features]` and returns
- * the conditional model's parameters in the latent fixed point (`[means; scales]` for a
+ * the conditional model's parameters in the latent fixed point (`[scales; means]` for a
  * {@link GaussianConditional}, means, scales and logits for a {@link GaussianMixtureConditional});
  * for anchors the context features are zeros.
  */

@@ -56,7 +56,11 @@ export class GaussianConditional implements ConditionalEntropyModel<GaussianPara
   readonly quantizer: Quantizer;
   private built: CdfTables | undefined;
 
-  constructor(options: { quantizer?: Quantizer; scaleTable?: readonly number[] } = {}) {
+  /** Whether parameter networks give means besides scales (true unless made with `means: false`). */
+  readonly withMeans: boolean;
+
+  constructor(options: { quantizer?: Quantizer; scaleTable?: readonly number[]; means?: boolean } = {}) {
+    this.withMeans = options.means ?? true;
     this.scales = options.scaleTable ?? defaultScaleTable();
     this.fixedScales = fixedScaleTable(this.scales);
     this.quantizer = options.quantizer ?? new UniformQuantizer({ step: 1 });
@@ -85,16 +89,21 @@ export class GaussianConditional implements ConditionalEntropyModel<GaussianPara
   }
 
   /**
-   * Means and scale indexes from a parameter network's output `[2C, H, W]` in the latent
-   * fixed point (2^-8): the first C channels are the means, the last C the scales.
+   * Scale indexes and means from a parameter network's output in the latent fixed point
+   * (2^-8), in CompressAI's order (`scales_hat, means_hat = params.chunk(2, 1)`): `[2C, H, W]`,
+   * the first C channels the scales, the last C the means; or `[C, H, W]` of scales alone for
+   * a model made with `means: false` (the scale hyperprior of `bmshj2018-hyperprior`).
    */
-  parametersFrom(output: IntegerTensor): GaussianParameters & { means: Float32Array; shape: [number, number, number] } {
+  parametersFrom(output: IntegerTensor): GaussianParameters & { shape: [number, number, number] } {
     const [channels, height, width] = output.shape;
-    if (channels % 2 !== 0) invalidArgument('output', 'an even channel count (means, then scales)', channels);
+    if (!this.withMeans) {
+      return { scaleIndexes: this.indexesFor(output.values), shape: [channels, height, width] };
+    }
+    if (channels % 2 !== 0) invalidArgument('output', 'an even channel count (scales, then means)', channels);
     const half = (channels / 2) * height * width;
     return {
-      means: fromFixedLatents(output.values.subarray(0, half)),
-      scaleIndexes: this.indexesFor(output.values.subarray(half)),
+      scaleIndexes: this.indexesFor(output.values.subarray(0, half)),
+      means: fromFixedLatents(output.values.subarray(half)),
       shape: [channels / 2, height, width],
     };
   }

@@ -43,14 +43,17 @@ describe('the integer parameter path of a 2048×2048 image', () => {
       expect(Buffer.from(other.scaleIndexes.buffer).equals(Buffer.from(params.scaleIndexes.buffer)), backend).toBe(
         true,
       );
-      expect(Buffer.from(other.means.buffer).equals(Buffer.from(params.means.buffer)), backend).toBe(true);
+      expect(
+        Buffer.from((other.means as Float32Array).buffer).equals(Buffer.from((params.means as Float32Array).buffer)),
+        backend,
+      ).toBe(true);
     }
   });
 
   test('latents coded on each backend decode on each other one', async () => {
     const params = model.parametersFrom(outputs.get('js') as IntegerTensor);
     const y = Float32Array.from(
-      params.means,
+      params.means as Float32Array,
       (mean, i) => mean + model.scales[params.scaleIndexes[i]] * (random() - 0.5) * 3,
     );
     const coded = new Map<string, { stream: Uint8Array; reconstruction: Float32Array }>();

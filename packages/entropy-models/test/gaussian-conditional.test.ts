@@ -46,6 +46,17 @@ describe('GaussianConditional', () => {
     }
   });
 
+  test('parametersFrom reads scales then means (CompressAI’s order), or scales alone', () => {
+    const output = { values: Int32Array.of(256, 512, -128, 64), shape: [2, 1, 2] as [number, number, number] };
+    const meanScale = new GaussianConditional().parametersFrom(output);
+    expect(meanScale.shape).toEqual([1, 1, 2]);
+    expect(Array.from(meanScale.means as Float32Array)).toEqual([-0.5, 0.25]);
+    expect(meanScale.scaleIndexes).toEqual(new GaussianConditional().indexesFor(Int32Array.of(256, 512)));
+    const scaleOnly = new GaussianConditional({ means: false }).parametersFrom(output);
+    expect(scaleOnly.means).toBeUndefined();
+    expect(scaleOnly.shape).toEqual([2, 1, 2]);
+  });
+
   test('coding before update() is LICO_CDF_NOT_READY', async () => {
     const model = new GaussianConditional();
     await expect(model.compress(new Float32Array(4), { scaleIndexes: new Int32Array(4) })).rejects.toMatchObject({

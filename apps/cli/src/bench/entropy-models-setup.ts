@@ -76,7 +76,7 @@ function floatParameters(values: Float32Array, components: number) {
   const part = values.length / 3;
   if (components === 1) {
     const half = values.length / 2;
-    return { means: values.subarray(0, half), scales: values.subarray(half), weights: undefined };
+    return { scales: values.subarray(0, half), means: values.subarray(half), weights: undefined };
   }
   return {
     means: values.subarray(0, part),
@@ -128,7 +128,7 @@ function floatLayer(
 /**
  * Output biases that put parameters where trained models have them: means near 0, scales
  * around 2 (2^-8 fixed point after conversion), mixture logits near 0. `blocks` is the
- * output layout, e.g. `['means', 'scales']`, each `channels` wide.
+ * output layout, e.g. `['scales', 'means']`, each `channels` wide.
  */
 function parameterBiases(blocks: readonly string[], channels: number, random: Random) {
   return (o: number) => (blocks[Math.floor(o / channels)] === 'scales' ? 2 + random() : (random() - 0.5) * 0.5);
@@ -222,7 +222,7 @@ export async function hyperpriorModel(sizes: LatentSizes, mixture: boolean): Pro
   await (conditional as GaussianConditional | GaussianMixtureConditional).update();
   const blocks = mixture
     ? ['means', 'means', 'means', 'scales', 'scales', 'scales', 'logits', 'logits', 'logits']
-    : ['means', 'scales'];
+    : ['scales', 'means'];
   const { network, float } = await hyperSynthesis(sizes, blocks.length * m, 'linear', blocks, zHat, random);
   const model = new Hyperprior(zPrior, network, conditional);
   const params = await model.parameters(zHat, sizes.z, sizes.y);
