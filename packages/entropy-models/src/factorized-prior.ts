@@ -22,10 +22,13 @@ export interface FactorizedPriorParameters {
 const softplus = (x: number) => (x > 20 ? x : Math.log1p(Math.exp(x)));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** CompressAI's initialization (`EntropyBottleneck(channels)`, filters (3, 3, 3), init_scale 10). */
-export function initialFactorizedPrior(channels: number, seed = 0): FactorizedPriorParameters {
+/** CompressAI's initialization (`EntropyBottleneck(channels)`: filters (3, 3, 3, 3), init_scale 10). */
+export function initialFactorizedPrior(
+  channels: number,
+  seed = 0,
+  filters: readonly number[] = [3, 3, 3, 3],
+): FactorizedPriorParameters {
   if (!Number.isInteger(channels) || channels < 1) invalidArgument('channels', 'a positive integer', channels);
-  const filters = [3, 3, 3];
   const widths = [1, ...filters, 1];
   const scale = 10 ** (1 / (filters.length + 1));
   const random = seededRandom(seed);
