@@ -25,6 +25,12 @@ export type LicoErrorCode =
   | 'LICO_UNSUPPORTED_VERSION'
   /** A size or count is over a documented limit. */
   | 'LICO_LIMIT_EXCEEDED'
+  /** A weights file or checkpoint is malformed, or uses a feature Lico does not read. */
+  | 'LICO_WEIGHTS_INVALID'
+  /** Weights do not fit an architecture: missing, unexpected or mis-shaped tensors. */
+  | 'LICO_WEIGHTS_MISMATCH'
+  /** An architecture or model name Lico does not know. */
+  | 'LICO_UNSUPPORTED_MODEL'
   /** A bug in Lico: please report it. */
   | 'LICO_INTERNAL';
 
