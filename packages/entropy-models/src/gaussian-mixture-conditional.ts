@@ -253,5 +253,7 @@ export class GaussianMixtureConditional implements ConditionalEntropyModel<Mixtu
 }
 
 function identity(n: number): Int32Array {
-  return Int32Array.from({ length: n }, (_, i) => i);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }

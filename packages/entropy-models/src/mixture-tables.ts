@@ -89,13 +89,15 @@ export function mixtureSymbolTables(
   end: number,
 ): CdfTables {
   const count = params.weights.length / components;
-  const low = new Float64Array(components);
-  const base = new Float64Array(components);
-  const width = new Float64Array(components);
-  const rows: Uint32Array[] = [];
-  const valueOffsets = new Int32Array(end - begin);
-  let total = 0;
-  for (let i = begin; i < end; i++) {
+  const symbols = end - begin;
+  // Per symbol and component: first value of its table, its width and where its table starts.
+  const low = new Float64Array(symbols * components);
+  const width = new Float64Array(symbols * components);
+  const base = new Float64Array(symbols * components);
+  const firsts = new Float64Array(symbols);
+  const starts = new Uint32Array(symbols + 1);
+  for (let s = 0; s < symbols; s++) {
+    const i = begin + s;
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
     let heaviest = 0;
@@ -103,45 +105,52 @@ export function mixtureSymbolTables(
       const at = k * count + i;
       const phases = meanInPhases(params.means[at], fixedStep);
       const whole = Math.floor(phases / MIXTURE_MEAN_PHASES);
-      const s = params.scaleIndexes[at];
-      const half = tables.halfWidths[s];
-      low[k] = whole - half;
-      width[k] = 2 * half + 1;
-      base[k] = tables.starts[s * MIXTURE_MEAN_PHASES + phases - whole * MIXTURE_MEAN_PHASES];
+      const scale = params.scaleIndexes[at];
+      const half = tables.halfWidths[scale];
+      const slot = s * components + k;
+      low[slot] = whole - half;
+      width[slot] = 2 * half + 1;
+      base[slot] = tables.starts[scale * MIXTURE_MEAN_PHASES + phases - whole * MIXTURE_MEAN_PHASES];
       if (params.weights[at] > params.weights[heaviest * count + i]) heaviest = k;
       if (params.weights[at] === 0) continue;
-      first = Math.min(first, low[k]);
-      last = Math.max(last, low[k] + width[k] - 1);
+      first = Math.min(first, low[slot]);
+      last = Math.max(last, low[slot] + width[slot] - 1);
     }
     if (last - first + 1 > MIXTURE_MAX_SYMBOLS) {
-      const center = low[heaviest] + (width[heaviest] - 1) / 2;
-      first = Math.max(first, center - MIXTURE_MAX_SYMBOLS / 2);
+      const slot = s * components + heaviest;
+      first = Math.max(first, low[slot] + (width[slot] - 1) / 2 - MIXTURE_MAX_SYMBOLS / 2);
       last = first + MIXTURE_MAX_SYMBOLS - 1;
     }
-    const symbols = last - first + 1;
-    const cumulative = new Float64Array(symbols + 1);
+    firsts[s] = first;
+    // n values and the escape: n + 2 boundaries.
+    starts[s + 1] = starts[s] + (last - first + 1) + 2;
+  }
+  const cdf = new Uint32Array(starts[symbols]);
+  const cumulative = new Float64Array(MIXTURE_MAX_SYMBOLS + 1);
+  for (let s = 0; s < symbols; s++) {
+    const i = begin + s;
+    const values = starts[s + 1] - starts[s] - 2;
+    cumulative.fill(0, 0, values + 1);
     for (let k = 0; k < components; k++) {
       const weight = params.weights[k * count + i];
       if (weight === 0) continue;
-      for (let j = 0; j <= symbols; j++) {
-        const index = Math.min(Math.max(first + j - low[k], 0), width[k]);
-        cumulative[j] += weight * tables.cdf[base[k] + index];
-      }
+      const slot = s * components + k;
+      // Boundary j reads entry j + shift of the component's table, clamped to its ends (0 and 2^16).
+      const shift = firsts[s] - low[slot];
+      const top = width[slot];
+      const from = Math.min(Math.max(-shift, 0), values + 1);
+      const to = Math.min(Math.max(top - shift, from), values + 1);
+      const at = base[slot] + shift;
+      for (let j = from; j < to; j++) cumulative[j] += weight * tables.cdf[at + j];
+      const full = weight * MIXTURE_WEIGHT_ONE;
+      for (let j = to; j <= values; j++) cumulative[j] += full;
     }
-    const row = new Uint32Array(symbols + 2);
-    const free = MIXTURE_WEIGHT_ONE - symbols - 1;
-    const range = cumulative[symbols] - cumulative[0];
-    for (let j = 0; j <= symbols; j++) row[j] = Math.floor(((cumulative[j] - cumulative[0]) * free) / range) + j;
-    row[symbols + 1] = MIXTURE_WEIGHT_ONE;
-    rows.push(row);
-    valueOffsets[i - begin] = first;
-    total += row.length;
+    const row = starts[s];
+    const free = MIXTURE_WEIGHT_ONE - values - 1;
+    const origin = cumulative[0];
+    const range = cumulative[values] - origin;
+    for (let j = 0; j <= values; j++) cdf[row + j] = Math.floor(((cumulative[j] - origin) * free) / range) + j;
+    cdf[row + values + 1] = MIXTURE_WEIGHT_ONE;
   }
-  const cdf = new Uint32Array(total);
-  const starts = new Uint32Array(rows.length + 1);
-  rows.forEach((row, r) => {
-    cdf.set(row, starts[r]);
-    starts[r + 1] = starts[r] + row.length;
-  });
-  return { precision: 16, cdf, starts, valueOffsets };
+  return { precision: 16, cdf, starts, valueOffsets: Int32Array.from(firsts) };
 }
