@@ -229,9 +229,9 @@ class ScaleHyperprior(nn.Module):
 class MeanScaleHyperprior(ScaleHyperprior):
     def __init__(self, n, m):
         super().__init__(n, m)
-        self.h_a = nn.Sequential(conv(m, n, 3, 1), nn.LeakyReLU(True), conv(n, n), nn.LeakyReLU(True), conv(n, n))
+        self.h_a = nn.Sequential(conv(m, n, 3, 1), nn.LeakyReLU(inplace=True), conv(n, n), nn.LeakyReLU(inplace=True), conv(n, n))
         self.h_s = nn.Sequential(
-            deconv(n, m), nn.LeakyReLU(True), deconv(m, m * 3 // 2), nn.LeakyReLU(True), conv(m * 3 // 2, m * 2, 3, 1)
+            deconv(n, m), nn.LeakyReLU(inplace=True), deconv(m, m * 3 // 2), nn.LeakyReLU(inplace=True), conv(m * 3 // 2, m * 2, 3, 1)
         )
 
 
@@ -240,9 +240,9 @@ class Cheng2020Anchor(MeanScaleHyperprior):
         super().__init__(n, n)
         self.entropy_parameters = nn.Sequential(
             nn.Conv2d(n * 12 // 3, n * 10 // 3, 1),
-            nn.LeakyReLU(True),
+            nn.LeakyReLU(inplace=True),
             nn.Conv2d(n * 10 // 3, n * 8 // 3, 1),
-            nn.LeakyReLU(True),
+            nn.LeakyReLU(inplace=True),
             nn.Conv2d(n * 8 // 3, n * 6 // 3, 1),
         )
         self.context_prediction = MaskedConv2d(n, 2 * n, kernel_size=5, padding=2, stride=1)
@@ -251,13 +251,13 @@ class Cheng2020Anchor(MeanScaleHyperprior):
             ResidualBlock(n, n), ResidualBlockWithStride(n, n, 2), ResidualBlock(n, n), conv3x3(n, n, 2),
         )
         self.h_a = nn.Sequential(
-            conv3x3(n, n), nn.LeakyReLU(True), conv3x3(n, n), nn.LeakyReLU(True), conv3x3(n, n, 2),
-            nn.LeakyReLU(True), conv3x3(n, n), nn.LeakyReLU(True), conv3x3(n, n, 2),
+            conv3x3(n, n), nn.LeakyReLU(inplace=True), conv3x3(n, n), nn.LeakyReLU(inplace=True), conv3x3(n, n, 2),
+            nn.LeakyReLU(inplace=True), conv3x3(n, n), nn.LeakyReLU(inplace=True), conv3x3(n, n, 2),
         )
         self.h_s = nn.Sequential(
-            conv3x3(n, n), nn.LeakyReLU(True), subpel_conv3x3(n, n, 2), nn.LeakyReLU(True),
-            conv3x3(n, n * 3 // 2), nn.LeakyReLU(True), subpel_conv3x3(n * 3 // 2, n * 3 // 2, 2),
-            nn.LeakyReLU(True), conv3x3(n * 3 // 2, n * 2),
+            conv3x3(n, n), nn.LeakyReLU(inplace=True), subpel_conv3x3(n, n, 2), nn.LeakyReLU(inplace=True),
+            conv3x3(n, n * 3 // 2), nn.LeakyReLU(inplace=True), subpel_conv3x3(n * 3 // 2, n * 3 // 2, 2),
+            nn.LeakyReLU(inplace=True), conv3x3(n * 3 // 2, n * 2),
         )
         self.g_s = nn.Sequential(
             ResidualBlock(n, n), ResidualBlockUpsample(n, n, 2), ResidualBlock(n, n), ResidualBlockUpsample(n, n, 2),

@@ -1,0 +1,3 @@
+import { describeProvider } from '../../test/describe-provider.js';
+
+describeProvider('native');

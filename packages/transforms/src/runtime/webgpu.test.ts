@@ -1,0 +1,4 @@
+import '@lico/backend-webgpu';
+import { describeProvider } from '../../test/describe-provider.js';
+
+describeProvider('webgpu');
