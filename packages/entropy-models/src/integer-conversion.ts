@@ -1,11 +1,4 @@
-import {
-  IntConv2d,
-  type IntConv2dAttrs,
-  intConv2dOutputShape,
-  invalidArgument,
-  LicoError,
-  runKernel,
-} from '@lico/core';
+import { invalidArgument, LicoError } from '@lico/core';
 import type { BackendChoice } from './conditional-model.js';
 import {
   type IntegerConvLayer,
@@ -27,8 +20,12 @@ export interface FloatConvLayer {
   /** `[out, in, k, k]`, or `[in, out, k, k]` when transposed. */
   readonly weight: Float32Array;
   readonly bias: Float32Array;
-  /** ReLU layers become the 8-bit quantized ReLU; the last layer is linear. */
-  readonly activation: 'relu' | 'linear';
+  /**
+   * ReLU layers become the 8-bit quantized ReLU, leaky ReLUs (slope 0.01) the same with a
+   * negative side of slope 2^-7, linear layers inside a network a signed 9-bit clamp; the
+   * last layer is linear and lands on `outputFractionBits` unless `boundedOutput` is set.
+   */
+  readonly activation: 'relu' | 'leaky-relu' | 'linear';
 }
 
 export interface IntegerConversionOptions {
@@ -47,7 +44,13 @@ export interface IntegerConversionOptions {
   readonly inputRange?: number;
   /** Fraction bits of the linear output; default 8 (means and scales in the latent fixed point). */
   readonly outputFractionBits?: number;
-  /** Share of calibration activations that must fit a quantized ReLU unclipped; default 0.9999. */
+  /**
+   * Give the last layer an activation's range too (a linear output clamped to ±255 by
+   * calibration) instead of `outputFractionBits`: for networks whose output feeds another
+   * integer network (the checkerboard context).
+   */
+  readonly boundedOutput?: boolean;
+  /** Share of calibration activations that must fit a quantized activation unclipped; default 0.9999. */
   readonly coverage?: number;
   readonly backend?: BackendChoice;
 }
@@ -58,8 +61,10 @@ export interface ConvertedNetwork {
   readonly outputFractionBits: number;
 }
 
-/** The quantized ReLU keeps activations in 8 bits: `[0, 255]`. */
+/** Quantized activations keep 8 bits of magnitude: `[0, 255]`, or `[−255, 255]` when linear. */
 const ACTIVATION_MAX = 255;
+/** Leaky ReLU slope 0.01 ≈ 2^-7. */
+const LEAKY_SHIFT = 7;
 const WEIGHT_MAX = 127;
 /** Weights may leave int8 only where an output must keep its fraction bits (small inputs). */
 const WIDE_WEIGHT_MAX = 2 ** 15 - 1;
@@ -82,9 +87,9 @@ function fractionBitsPerChannel(bits: number | readonly number[], channels: numb
   return list;
 }
 
-/** The smallest value not below a share `coverage` of the (non-negative) values. */
-function quantile(values: Int32Array, coverage: number): number {
-  const positive = Float64Array.from(values.filter((v) => v > 0)).sort();
+/** The smallest value not below a share `coverage` of the magnitudes (positive values only, or all). */
+function quantile(values: Int32Array, coverage: number, signed: boolean): number {
+  const positive = Float64Array.from(signed ? values.map(Math.abs) : values.filter((v) => v > 0)).sort();
   if (positive.length === 0) return 0;
   return positive[Math.min(positive.length - 1, Math.floor(coverage * positive.length))];
 }
@@ -121,6 +126,7 @@ export async function toIntegerNetwork(
       invalidArgument(`layers[${index}].inChannels`, `${inputBits.length} (the previous output)`, layer.inChannels);
     }
     const last = index === layers.length - 1;
+    const toFractionBits = last && layer.activation === 'linear' && !options.boundedOutput;
     const outputBits = options.outputFractionBits ?? 8;
     // E: weights of channel c are scaled by 2^(E − k_c); the largest E that keeps them in int8.
     let exponent = Number.POSITIVE_INFINITY;
@@ -132,7 +138,7 @@ export async function toIntegerNetwork(
     });
     if (!Number.isFinite(exponent)) exponent = outputBits;
     // A linear output needs E ≥ its fraction bits (no left shift): wider weights then.
-    if (last && layer.activation === 'linear' && exponent < outputBits) exponent = outputBits;
+    if (toFractionBits && exponent < outputBits) exponent = outputBits;
     const weights = Int32Array.from(layer.weight, (w, i) =>
       Math.round(w * 2 ** (exponent - inputBits[weightInputChannel(layer, i)])),
     );
@@ -156,17 +162,23 @@ export async function toIntegerNetwork(
     let shift: number;
     let clampMin: number;
     let clampMax: number;
-    if (activation === 'relu') {
-      const accumulators = await Promise.all(tensors.map((t) => runLayer(probe, t, options.backend)));
-      const top = Math.max(...accumulators.map((t) => quantile(t.values, coverage)));
-      shift = top > ACTIVATION_MAX ? Math.ceil(Math.log2(top / ACTIVATION_MAX)) : 0;
-      [clampMin, clampMax] = [0, ACTIVATION_MAX];
-    } else {
-      shift = exponent - outputBits;
-      if (!last) shift = Math.max(shift, 0);
+    let negativeSlopeShift: number | undefined;
+    if (toFractionBits) {
+      shift = Math.max(exponent - outputBits, 0);
       [clampMin, clampMax] = [-OUTPUT_LIMIT, OUTPUT_LIMIT];
+    } else {
+      const signed = activation === 'linear';
+      const accumulators = await Promise.all(tensors.map((t) => runLayer(probe, t, options.backend)));
+      const top = Math.max(...accumulators.map((t) => quantile(t.values, coverage, signed)));
+      shift = top > ACTIVATION_MAX ? Math.ceil(Math.log2(top / ACTIVATION_MAX)) : 0;
+      clampMax = ACTIVATION_MAX;
+      clampMin = activation === 'relu' ? 0 : -ACTIVATION_MAX;
+      if (activation === 'leaky-relu') {
+        negativeSlopeShift = LEAKY_SHIFT;
+        clampMin = -ACTIVATION_MAX * 2 ** LEAKY_SHIFT;
+      }
     }
-    const integer: IntegerConvLayer = { ...probe, shift, clampMin, clampMax };
+    const integer: IntegerConvLayer = { ...probe, shift, clampMin, clampMax, negativeSlopeShift };
     converted.push(integer);
     tensors = await Promise.all(tensors.map((t) => runLayer(integer, t, options.backend)));
     inputBits = Array.from({ length: layer.outChannels }, () => exponent - shift);
@@ -198,10 +210,6 @@ function chooseInputStage(
   return { shift: fractionBits - kept, limit: Math.floor(range * 2 ** kept) };
 }
 
-async function runLayer(layer: IntegerConvLayer, input: IntegerTensor, backend: BackendChoice): Promise<IntegerTensor> {
-  const { weights, bias, kernelSize, ...rest } = layer;
-  const [, height, width] = input.shape;
-  const attrs: IntConv2dAttrs = { ...rest, height, width, kernelHeight: kernelSize, kernelWidth: kernelSize };
-  const values = await runKernel(IntConv2d, { input: input.values, weights, bias }, attrs, backend);
-  return { values, shape: intConv2dOutputShape(attrs) };
+function runLayer(layer: IntegerConvLayer, input: IntegerTensor, backend: BackendChoice): Promise<IntegerTensor> {
+  return new IntegerNetwork([layer]).run(input, backend);
 }

@@ -17,6 +17,12 @@ export interface IntegerConvLayer
   /** `[out, in, k, k]`, or `[in, out, k, k]` when transposed (PyTorch layouts). */
   readonly weights: Int32Array;
   readonly bias: Int32Array;
+  /**
+   * Leaky ReLU: negative outputs of the kernel are then divided by `2^negativeSlopeShift`
+   * with rounding (`floor((v + 2^(k−1)) / 2^k)`), in TypeScript, the same on every backend.
+   * A slope of 2^-7 stands for PyTorch's default 0.01.
+   */
+  readonly negativeSlopeShift?: number;
 }
 
 /** A tensor of the integer path: values and `[channels, height, width]`. */
@@ -62,13 +68,21 @@ export class IntegerNetwork {
       if (channels !== layer.inChannels) {
         invalidArgument(`layer ${index} input`, `${layer.inChannels} channels`, channels);
       }
-      const { weights, bias, kernelSize, ...rest } = layer;
+      const { weights, bias, kernelSize, negativeSlopeShift, ...rest } = layer;
       const attrs: IntConv2dAttrs = { ...rest, height, width, kernelHeight: kernelSize, kernelWidth: kernelSize };
       const values = await runKernel(IntConv2d, { input: tensor.values, weights, bias }, attrs, backend);
+      if (negativeSlopeShift) leak(values, negativeSlopeShift);
       tensor = { values, shape: intConv2dOutputShape(attrs) };
     }
     return tensor;
   }
+}
+
+/** The negative side of an integer leaky ReLU, in place. */
+export function leak(values: Int32Array, shift: number): void {
+  const half = 2 ** (shift - 1);
+  const scale = 2 ** shift;
+  for (let i = 0; i < values.length; i++) if (values[i] < 0) values[i] = Math.floor((values[i] + half) / scale);
 }
 
 /** The input stage of an {@link IntegerNetwork}. */

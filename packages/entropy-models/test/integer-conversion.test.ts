@@ -30,7 +30,12 @@ function floatForward(layers: FloatConvLayer[], input: Float64Array, plane: numb
       for (let p = 0; p < plane; p++) {
         let sum = layer.bias[o];
         for (let c = 0; c < layer.inChannels; c++) sum += layer.weight[o * layer.inChannels + c] * x[c * plane + p];
-        out[o * plane + p] = layer.activation === 'relu' ? Math.max(sum, 0) : sum;
+        out[o * plane + p] =
+          layer.activation === 'relu'
+            ? Math.max(sum, 0)
+            : layer.activation === 'leaky-relu' && sum < 0
+              ? 0.01 * sum
+              : sum;
       }
     }
     x = out;
@@ -65,6 +70,29 @@ describe('toIntegerNetwork', () => {
     expect(Math.sqrt(squared / reference.length) / spread).toBeLessThan(0.02);
     // Hidden activations use the 8-bit range, not a corner of it.
     expect(network.layers.slice(0, 2).every((l) => l.clampMin === 0 && l.clampMax === 255)).toBe(true);
+  });
+
+  test('leaky ReLUs and a bounded linear output (a network that feeds another)', async () => {
+    const layers = [pointwise(16, 24, 'leaky-relu'), pointwise(24, 8, 'linear')];
+    const plane = 3000;
+    const input = Float64Array.from({ length: 16 * plane }, () => Math.round((random() - 0.5) * 12));
+    const tensor: IntegerTensor = { values: fixed(input), shape: [16, 1, plane] };
+    const { network, outputFractionBits } = await toIntegerNetwork(layers, [tensor], {
+      inputRange: 32,
+      boundedOutput: true,
+    });
+    expect(network.layers[0].negativeSlopeShift).toBe(7);
+    expect(network.layers[1].clampMin).toBe(-255);
+    expect(network.layers[1].clampMax).toBe(255);
+    const integer = (await network.run(tensor)).values;
+    const reference = floatForward(layers, input, plane);
+    let squared = 0;
+    let power = 0;
+    for (let i = 0; i < reference.length; i++) {
+      squared += (integer[i] / 2 ** outputFractionBits - reference[i]) ** 2;
+      power += reference[i] ** 2;
+    }
+    expect(Math.sqrt(squared / power)).toBeLessThan(0.03);
   });
 
   test('inputs far outside the range are clamped, never an int32 overflow', async () => {
