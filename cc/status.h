@@ -27,6 +27,8 @@ enum class Status : int32_t {
   kEscapeUnusedBytes = 8,
   // A buffer the kernel needs could not be allocated. detail: bytes asked for (low 32 bits).
   kOutOfMemory = 9,
+  // A library the kernel calls (oneDNN) failed. detail: the library's status code.
+  kLibraryFailure = 10,
 };
 
 // What went wrong and where; fields are meaningful per Status as documented above.

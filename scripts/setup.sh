@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # clang + lld: the WASM-SIMD build. chromium: ships the SwiftShader Vulkan driver that the
-# webgpu backend uses in Node when there is no GPU. g++, make, python3: node-gyp.
-packages=(clang lld chromium g++ make python3)
+# webgpu backend uses in Node when there is no GPU. g++, make, python3: node-gyp. libdnnl-dev:
+# oneDNN, which runs the native backend's float convolutions for training.
+packages=(clang lld chromium g++ make python3 libdnnl-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,5 +1,5 @@
 // Native tests of the C++ kernels, without Node or a browser:
-//   g++ -std=c++17 -O2 -march=x86-64-v3 -fopenmp cc/test/kernels-test.cc cc/kernels/*.cc && ./a.out
+//   g++ -std=c++17 -O2 -march=x86-64-v3 -fopenmp cc/test/kernels-test.cc cc/kernels/*.cc -ldnnl && ./a.out
 // (`npm run test:cc -w @lico/backend-native` does this). Byte-exactness against the js
 // reference is the conformance suite's job; these check round trips and known values.
 #include <algorithm>
@@ -12,7 +12,13 @@
 #include <random>
 #include <vector>
 
+#include "../kernels/AdamUpdate.h"
+#include "../kernels/Conv2d.h"
+#include "../kernels/Conv2dBackpropFilter.h"
+#include "../kernels/Conv2dBackpropInput.h"
 #include "../kernels/DequantizeScalar.h"
+#include "../kernels/Gdn.h"
+#include "../kernels/GdnBackprop.h"
 #include "../kernels/IntConv2d.h"
 #include "../kernels/PmfToQuantizedCdf.h"
 #include "../kernels/QuantizeScalar.h"
@@ -518,6 +524,125 @@ void test_int_conv_known_values() {
 
 }  // namespace
 
+// Float convolutions (oneDNN) against a direct loop in double, and the adjoint identity
+// <dy, conv(x)> = <conv_backprop_input(dy), x> = <conv_backprop_filter(x, dy), w>.
+void test_float_conv(const lico::Conv2dAttrs& a, const char* what) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  const uint32_t oh = lico::conv2d_output_height(a), ow = lico::conv2d_output_width(a);
+  const size_t taps = size_t{a.kernel_height} * a.kernel_width;
+  std::vector<float> x(size_t{a.batch} * a.in_channels * a.height * a.width),
+      w(size_t{a.in_channels} * a.out_channels * taps), b(a.out_channels), dy(size_t{a.batch} * a.out_channels * oh * ow);
+  for (auto* v : {&x, &w, &b, &dy})
+    for (float& f : *v) f = u(rng);
+  std::vector<float> y(dy.size()), dx(x.size()), dw(w.size()), db(b.size());
+  bool ok = lico::conv2d(x.data(), w.data(), b.data(), a, y.data()).status == lico::Status::kOk;
+  ok = ok && lico::conv2d_backprop_input(dy.data(), w.data(), a, dx.data()).status == lico::Status::kOk;
+  ok = ok && lico::conv2d_backprop_filter(x.data(), dy.data(), a, dw.data(), db.data()).status == lico::Status::kOk;
+  check(ok, what);
+  // Direct: the output position (o, oy, ox) of image n reads input (c, oy·s − p + i, ox·s − p + j);
+  // transposed, input (c, y, x) feeds output (o, y·s − p + i, x·s − p + j).
+  std::vector<double> ref(y.size(), 0.0);
+  for (uint32_t n = 0; n < a.batch; ++n)
+    for (uint32_t o = 0; o < a.out_channels; ++o)
+      for (size_t k = 0; k < size_t{oh} * ow; ++k) ref[(size_t{n} * a.out_channels + o) * oh * ow + k] = b[o];
+  const uint32_t sh = a.transposed ? a.height : oh, sw = a.transposed ? a.width : ow;
+  for (uint32_t n = 0; n < a.batch; ++n)
+    for (uint32_t c = 0; c < a.in_channels; ++c)
+      for (uint32_t o = 0; o < a.out_channels; ++o)
+        for (uint32_t i = 0; i < a.kernel_height; ++i)
+          for (uint32_t j = 0; j < a.kernel_width; ++j) {
+            const size_t tap = size_t{i} * a.kernel_width + j;
+            const float wv = a.transposed ? w[(size_t{c} * a.out_channels + o) * taps + tap]
+                                          : w[(size_t{o} * a.in_channels + c) * taps + tap];
+            for (uint32_t yy = 0; yy < sh; ++yy)
+              for (uint32_t xx = 0; xx < sw; ++xx) {
+                const int64_t by = int64_t{yy} * a.stride - a.padding + i, bx = int64_t{xx} * a.stride - a.padding + j;
+                if (a.transposed) {
+                  if (by < 0 || by >= oh || bx < 0 || bx >= ow) continue;
+                  ref[((size_t{n} * a.out_channels + o) * oh + by) * ow + bx] +=
+                      wv * x[((size_t{n} * a.in_channels + c) * a.height + yy) * a.width + xx];
+                } else {
+                  if (by < 0 || by >= a.height || bx < 0 || bx >= a.width) continue;
+                  ref[((size_t{n} * a.out_channels + o) * oh + yy) * ow + xx] +=
+                      wv * x[((size_t{n} * a.in_channels + c) * a.height + by) * a.width + bx];
+                }
+              }
+          }
+  double worst = 0;
+  for (size_t k = 0; k < y.size(); ++k) worst = std::max(worst, std::fabs(y[k] - ref[k]));
+  check(worst < 1e-4, what);
+  double value = 0, via_input = 0, via_filter = 0, via_bias = 0;
+  for (size_t k = 0; k < y.size(); ++k) value += double{dy[k]} * (ref[k]);
+  for (size_t k = 0; k < x.size(); ++k) via_input += double{dx[k]} * x[k];
+  for (size_t k = 0; k < w.size(); ++k) via_filter += double{dw[k]} * w[k];
+  for (size_t k = 0; k < b.size(); ++k) via_bias += double{db[k]} * b[k];
+  check(std::fabs(value - via_bias - via_input) < 1e-3 * (1 + std::fabs(value)), what);
+  check(std::fabs(value - via_bias - via_filter) < 1e-3 * (1 + std::fabs(value)), what);
+}
+
+void test_float_convs() {
+  test_float_conv({2, 3, 13, 12, 16, 5, 5, 2, 2, false, 0}, "conv2d: image to 16 channels, 5x5 stride 2");
+  test_float_conv({2, 16, 9, 10, 20, 5, 5, 2, 2, false, 0}, "conv2d: 16 to 20 channels");
+  test_float_conv({2, 4, 5, 7, 6, 2, 2, 2, 0, false, 0}, "conv2d: a floor that drops a row");
+  test_float_conv({2, 20, 5, 4, 16, 5, 5, 2, 2, true, 1}, "transposed: 20 to 16 channels");
+  test_float_conv({3, 16, 6, 5, 3, 5, 5, 2, 2, true, 1}, "transposed: to an image (sgemm + col2im)");
+  test_float_conv({1, 8, 4, 4, 3, 5, 5, 2, 2, true, 1}, "transposed: to an image, batch 1");
+}
+
+// GDN: the norm and output of a 3-channel example by hand, and the backward pass against
+// central differences of Σ dy · gdn(x) in double.
+void test_gdn() {
+  const lico::GdnAttrs attrs{1, 2, 1, 300, false};  // 300 positions: two blocks
+  std::vector<float> x(600), beta{1.0f, 0.5f}, gamma{0.5f, 0.25f, 0.125f, 1.0f}, y(600), norm(600), dy(600);
+  for (size_t k = 0; k < x.size(); ++k) {
+    x[k] = std::sin(0.37f * k) * 1.5f;
+    dy[k] = std::cos(0.11f * k);
+  }
+  check(lico::gdn(x.data(), beta.data(), gamma.data(), attrs, y.data(), norm.data()).status == lico::Status::kOk,
+        "gdn runs");
+  const double n0 = 1.0 + 0.5 * x[7] * x[7] + 0.25 * x[307] * x[307];
+  check(std::fabs(norm[7] - n0) < 1e-5 && std::fabs(y[7] - x[7] / std::sqrt(n0)) < 1e-5, "gdn norm and output");
+  std::vector<float> dx(600), dbeta(2), dgamma(4);
+  const lico::ErrorDetail back =
+      lico::gdn_backprop(x.data(), norm.data(), dy.data(), gamma.data(), attrs, dx.data(), dbeta.data(), dgamma.data());
+  check(back.status == lico::Status::kOk, "gdn_backprop runs");
+  auto loss = [&](const std::vector<float>& xs, const std::vector<float>& bs, const std::vector<float>& gs) {
+    double total = 0;
+    for (size_t p = 0; p < 300; ++p)
+      for (size_t i = 0; i < 2; ++i) {
+        const double n = bs[i] + gs[i * 2] * xs[p] * xs[p] + gs[i * 2 + 1] * xs[300 + p] * xs[300 + p];
+        total += dy[i * 300 + p] * xs[i * 300 + p] / std::sqrt(n);
+      }
+    return total;
+  };
+  const double h = 1e-3;
+  auto close = [](double a, double b) { return std::fabs(a - b) < 1e-3 * (1 + std::fabs(b)); };
+  for (size_t k : {size_t{3}, size_t{299}, size_t{450}}) {
+    auto plus = x, minus = x;
+    plus[k] += h;
+    minus[k] -= h;
+    check(close(dx[k], (loss(plus, beta, gamma) - loss(minus, beta, gamma)) / (2 * h)), "gdn input gradient");
+  }
+  for (size_t k = 0; k < 4; ++k) {
+    auto plus = gamma, minus = gamma;
+    plus[k] += h;
+    minus[k] -= h;
+    check(close(dgamma[k], (loss(x, beta, plus) - loss(x, beta, minus)) / (2 * h)), "gdn gamma gradient");
+  }
+  auto plus = beta, minus = beta;
+  plus[1] += h;
+  minus[1] -= h;
+  check(close(dbeta[1], (loss(x, plus, gamma) - loss(x, minus, gamma)) / (2 * h)), "gdn beta gradient");
+}
+
+// Adam's first step moves every parameter by the learning rate against its gradient's sign.
+void test_adam() {
+  std::vector<float> p{1, 1, 1}, g{3, -4, 0}, m(3), v(3);
+  const double norm = lico::adam_update(p.data(), g.data(), m.data(), v.data(), 3, {0.1, 0.9, 0.999, 1e-8, 1, 0});
+  check(norm == 5 && std::fabs(p[0] - 0.9f) < 1e-6 && std::fabs(p[1] - 1.1f) < 1e-6 && p[2] == 1, "adam first step");
+}
+
 int main() {
   test_pmf_known_values();
   test_scalar_quantize_known_values();
@@ -526,6 +651,9 @@ int main() {
   test_tcq_bad_table_index();
   test_int_conv_known_values();
   test_int_conv_matches_reference();
+  test_float_convs();
+  test_gdn();
+  test_adam();
   for (int threads : {1, 2}) {
     test_round_trip(16, 0, 1, 0, threads);
     test_round_trip(16, 1, 1, 0, threads);

@@ -35,12 +35,18 @@ const RansTableSet& tables_argument(const Napi::CallbackInfo& info, size_t i);
 // { status, a, b } for a failure, to which a success adds its outputs.
 Napi::Object result(Napi::Env env, const ErrorDetail& detail);
 
-// Memory for a large output the kernel fills, uninitialized; free() releases it. Backed by
+// Memory for a large output the kernel fills, uninitialized, perhaps reused from a pool that
+// adopt() returns it to when V8 frees it (pass it to adopt(), or free() it). Backed by
 // 2 MiB pages where the kernel allows: a fresh 40 MB output otherwise takes 10,000 page
 // faults while the threads write it, which measured as a third of a decode's time.
 uint8_t* allocate_output(size_t bytes);
 
 // An ArrayBuffer that takes ownership of `data` (from allocate_output) without zero-filling.
 Napi::ArrayBuffer adopt(Napi::Env env, uint8_t* data, size_t bytes);
+
+// recycleOutput(array: TypedArray) -> boolean: when `array` is a whole output made by adopt()
+// and still attached, detaches it and gives its memory to the next output of its size at once
+// (instead of after V8 collects it and Node's event loop runs the finalizer). False otherwise.
+Napi::Value RecycleOutput(const Napi::CallbackInfo& info);
 
 }  // namespace lico::napi

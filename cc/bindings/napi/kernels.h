@@ -13,5 +13,13 @@ Napi::Value DequantizeScalar(const Napi::CallbackInfo& info);
 Napi::Value TcqQuantize(const Napi::CallbackInfo& info);
 Napi::Value TcqDequantize(const Napi::CallbackInfo& info);
 Napi::Value IntConv2d(const Napi::CallbackInfo& info);
+Napi::Value Conv2d(const Napi::CallbackInfo& info);
+Napi::Value Conv2dBackpropInput(const Napi::CallbackInfo& info);
+Napi::Value Conv2dBackpropFilter(const Napi::CallbackInfo& info);
+Napi::Value Gdn(const Napi::CallbackInfo& info);
+Napi::Value GdnBackprop(const Napi::CallbackInfo& info);
+Napi::Value Activation(const Napi::CallbackInfo& info);
+Napi::Value ActivationBackprop(const Napi::CallbackInfo& info);
+Napi::Value AdamUpdate(const Napi::CallbackInfo& info);
 
 }  // namespace lico::napi

@@ -50,5 +50,5 @@ if (failure) {
     console.error(`${message} (fatal because LICO_REQUIRE_NATIVE=1)`);
     process.exit(1);
   }
-  console.warn(`${message}; it needs g++ with OpenMP, python3 and make`);
+  console.warn(`${message}; it needs g++ with OpenMP, python3, make and oneDNN (Debian: libdnnl-dev)`);
 }

@@ -11,7 +11,12 @@ export interface NativeBackend extends Backend {
 export function createNativeBackend(): NativeBackend {
   const addon = loadAddon();
   const { simd, threads } = addon.info();
-  return { name: 'native', description: `native (${simd}, ${threads} thread${threads === 1 ? '' : 's'})`, addon };
+  return {
+    name: 'native',
+    description: `native (${simd}, ${threads} thread${threads === 1 ? '' : 's'})`,
+    addon,
+    recycle: (output) => addon.recycleOutput(output),
+  };
 }
 
 export { nativeKernels, registerNativeKernels } from './register-kernels.js';

@@ -2,8 +2,26 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
+  Activation,
+  ActivationBackprop,
+  ActivationBackpropExactness,
+  ActivationExactness,
+  type ActivationKind,
+  AdamUpdate,
+  AdamUpdateExactness,
   type Backend,
+  Conv2d,
+  Conv2dBackpropFilter,
+  Conv2dBackpropFilterExactness,
+  Conv2dBackpropInput,
+  Conv2dBackpropInputExactness,
+  Conv2dExactness,
   DequantizeScalar,
+  type Exactness,
+  Gdn,
+  GdnBackprop,
+  GdnBackpropExactness,
+  GdnExactness,
   getBackend,
   IntConv2d,
   isLicoError,
@@ -17,6 +35,7 @@ import {
   TcqQuantize,
 } from '../src/index.js';
 import { seededRandom } from '../src/random.js';
+import { conv2dCases, firstMismatch, gdnCases, uniformFloats } from './float-cases.js';
 import { intConvCases } from './int-conv-cases.js';
 import { quantizeCases } from './quantize-cases.js';
 import { drawValues, type RansCase, randomTables, ransCases } from './rans-cases.js';
@@ -28,6 +47,12 @@ export interface ConformanceOptions {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const hashInts = (values: Int32Array) => sha256(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+function expectClose(actual: Float32Array | undefined, expected: Float32Array, exactness: Exactness, what: string) {
+  expect(actual, what).toBeInstanceOf(Float32Array);
+  const k = firstMismatch(actual as Float32Array, expected, exactness);
+  expect(k === -1 ? 'close' : `${what}: value ${k} is ${actual?.[k]}, js has ${expected[k]}`).toBe('close');
+}
+
 const goldenPath = new URL('../../../fixtures/bitstreams/golden.json', import.meta.url);
 
 /**
@@ -268,5 +293,135 @@ export function describeConformance(backendName: string, options: ConformanceOpt
         });
       },
     );
+    test.skipIf(Boolean(skip.Conv2d))(`Conv2d [${backendName}] agrees with js`, async () => {
+      for (const c of conv2dCases()) {
+        for (const bias of [c.bias, undefined]) {
+          const inputs = { input: c.input, weights: c.weights, bias };
+          const expected = await runKernel(Conv2d, inputs, c.attrs, 'js');
+          const actual = await runKernel(Conv2d, inputs, c.attrs, backend);
+          expectClose(actual, expected, Conv2dExactness, `${c.name}${bias ? '' : ', no bias'}`);
+        }
+      }
+    });
+
+    test.skipIf(Boolean(skip.Conv2dBackpropInput))(`Conv2dBackpropInput [${backendName}] agrees with js`, async () => {
+      for (const c of conv2dCases()) {
+        const inputs = { outputGrad: c.outputGrad, weights: c.weights };
+        const expected = await runKernel(Conv2dBackpropInput, inputs, c.attrs, 'js');
+        const actual = await runKernel(Conv2dBackpropInput, inputs, c.attrs, backend);
+        expectClose(actual, expected, Conv2dBackpropInputExactness, c.name);
+      }
+    });
+
+    test.skipIf(Boolean(skip.Conv2dBackpropFilter))(
+      `Conv2dBackpropFilter [${backendName}] agrees with js`,
+      async () => {
+        for (const c of conv2dCases()) {
+          for (const hasBias of [true, false]) {
+            const attrs = { ...c.attrs, hasBias };
+            const inputs = { input: c.input, outputGrad: c.outputGrad };
+            const expected = await runKernel(Conv2dBackpropFilter, inputs, attrs, 'js');
+            const actual = await runKernel(Conv2dBackpropFilter, inputs, attrs, backend);
+            expectClose(actual.weightsGrad, expected.weightsGrad, Conv2dBackpropFilterExactness, `${c.name} weights`);
+            if (hasBias)
+              expectClose(actual.biasGrad, expected.biasGrad as Float32Array, Conv2dBackpropFilterExactness, c.name);
+            else expect(actual.biasGrad).toBeUndefined();
+          }
+        }
+      },
+    );
+
+    test.skipIf(Boolean(skip.Conv2d))(`Conv2d [${backendName}] rejects a wrong geometry`, async () => {
+      const c = conv2dCases()[0];
+      const inputs = { input: c.input, weights: c.weights, bias: c.bias };
+      await expect(
+        runKernel(Conv2d, { ...inputs, input: c.input.subarray(1) }, c.attrs, backend),
+      ).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+      await expect(runKernel(Conv2d, inputs, { ...c.attrs, outputPadding: 1 }, backend)).rejects.toMatchObject({
+        code: 'LICO_INVALID_ARGUMENT',
+      });
+      await expect(runKernel(Conv2d, inputs, { ...c.attrs, kernelHeight: 40 }, backend)).rejects.toMatchObject({
+        code: 'LICO_INVALID_ARGUMENT',
+      });
+    });
+
+    test.skipIf(Boolean(skip.Gdn || skip.GdnBackprop))(
+      `Gdn and GdnBackprop [${backendName}] agree with js`,
+      async () => {
+        for (const c of gdnCases()) {
+          const inputs = { input: c.input, beta: c.beta, gamma: c.gamma };
+          const expected = await runKernel(Gdn, inputs, c.attrs, 'js');
+          const actual = await runKernel(Gdn, inputs, c.attrs, backend);
+          expectClose(actual.output, expected.output, GdnExactness, `${c.name} output`);
+          expectClose(actual.norm, expected.norm, GdnExactness, `${c.name} norm`);
+          const backInputs = { input: c.input, norm: expected.norm, outputGrad: c.outputGrad, gamma: c.gamma };
+          const back = await runKernel(GdnBackprop, backInputs, c.attrs, 'js');
+          const got = await runKernel(GdnBackprop, backInputs, c.attrs, backend);
+          expectClose(got.inputGrad, back.inputGrad, GdnBackpropExactness, `${c.name} inputGrad`);
+          expectClose(got.betaGrad, back.betaGrad, GdnBackpropExactness, `${c.name} betaGrad`);
+          expectClose(got.gammaGrad, back.gammaGrad, GdnBackpropExactness, `${c.name} gammaGrad`);
+        }
+      },
+    );
+
+    test.skipIf(Boolean(skip.Gdn))(`Gdn [${backendName}] rejects a wrong gamma`, async () => {
+      const c = gdnCases()[0];
+      await expect(
+        runKernel(Gdn, { input: c.input, beta: c.beta, gamma: c.gamma.subarray(1) }, c.attrs, backend),
+      ).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+    });
+
+    test.skipIf(Boolean(skip.Activation || skip.ActivationBackprop))(
+      `Activation and ActivationBackprop [${backendName}] agree with js`,
+      async () => {
+        // Values across the ranges where each function bends or saturates, 0 included; enough
+        // of them that the native kernels start their threads.
+        const input = uniformFloats(300_000, -25, 25, 41);
+        input.set([0, -0, 1e-8, -1e-8, 20, -20, 30, -30, 88, -88]);
+        const outputGrad = uniformFloats(input.length, -1, 1, 42);
+        const kinds: ActivationKind[] = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'softplus'];
+        for (const kind of kinds) {
+          const attrs = { kind, negativeSlope: 0.2 };
+          const expected = await runKernel(Activation, { input }, attrs, 'js');
+          expectClose(await runKernel(Activation, { input }, attrs, backend), expected, ActivationExactness, kind);
+          const back = await runKernel(ActivationBackprop, { input, outputGrad }, attrs, 'js');
+          const got = await runKernel(ActivationBackprop, { input, outputGrad }, attrs, backend);
+          expectClose(got, back, ActivationBackpropExactness, `${kind} gradient`);
+        }
+        await expect(runKernel(Activation, { input }, { kind: 'gelu' as never }, backend)).rejects.toMatchObject({
+          code: 'LICO_INVALID_ARGUMENT',
+        });
+      },
+    );
+
+    test.skipIf(Boolean(skip.AdamUpdate))(`AdamUpdate [${backendName}] agrees with js over steps`, async () => {
+      for (const maxGradNorm of [0, 1]) {
+        const n = 200_003;
+        const states = ['js', backend].map(() => ({
+          params: uniformFloats(n, -1, 1, 51),
+          m: new Float32Array(n),
+          v: new Float32Array(n),
+        }));
+        for (let step = 1; step <= 3; step++) {
+          const grads = uniformFloats(n, -0.01, 0.01, 52 + step);
+          const attrs = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, step, maxGradNorm };
+          const expected = await runKernel(AdamUpdate, { ...states[0], grads }, attrs, 'js');
+          const actual = await runKernel(AdamUpdate, { ...states[1], grads }, attrs, backend);
+          expect(actual.gradNorm).toBeCloseTo(expected.gradNorm, 4);
+          for (const key of ['params', 'm', 'v'] as const) {
+            expectClose(states[1][key], states[0][key], AdamUpdateExactness, `step ${step} ${key}`);
+          }
+        }
+      }
+      const p = new Float32Array(4);
+      await expect(
+        runKernel(
+          AdamUpdate,
+          { params: p, grads: p, m: p, v: p.subarray(1) },
+          { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, step: 1, maxGradNorm: 0 },
+          backend,
+        ),
+      ).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+    });
   });
 }

@@ -11,6 +11,12 @@ export interface Backend {
   readonly description: string;
   /** Releases what the backend holds; the registry forgets it and a later request starts it anew. */
   dispose?(): void | Promise<void>;
+  /**
+   * Gives back the memory of a kernel output that nothing will read again: the array is detached
+   * (its length becomes 0) and its memory serves a later output at once, instead of after garbage
+   * collection. Returns false, doing nothing, for arrays this backend did not make.
+   */
+  recycle?(output: ArrayBufferView): boolean;
 }
 
 /** Starts a backend; it throws (or rejects) with a reason when the backend cannot run here. */

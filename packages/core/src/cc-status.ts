@@ -36,6 +36,8 @@ export function throwCcStatus(result: CcResult, tableCount: number): never {
       return corrupt('escape section has bytes no escape uses');
     case 9:
       throw new LicoError('LICO_LIMIT_EXCEEDED', `a kernel buffer of ${a} bytes could not be allocated`);
+    case 10:
+      throw new LicoError('LICO_INTERNAL', `oneDNN failed with status ${a | 0}; please report this`);
     default:
       throw new LicoError('LICO_INTERNAL', `C++ kernel returned unknown status ${status}; please report this`);
   }

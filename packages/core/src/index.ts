@@ -30,6 +30,15 @@ export { backendFailure, disposeBackend, getBackend, registerBackend, registered
 export { type CcResult, throwCcStatus } from './cc-status.js';
 export type { CdfTables } from './cdf-tables.js';
 export { assertValidCdfTables, MAX_CDF_PRECISION, MAX_CDF_TABLES, tableCount } from './cdf-tables.js';
+export {
+  checkConv2dAttrs,
+  checkConv2dBackpropFilterInputs,
+  checkConv2dBackpropInputInputs,
+  checkConv2dInputs,
+  checkFloat32Array,
+  conv2dOutputShape,
+  MAX_CONV2D_ELEMENTS,
+} from './conv2d-inputs.js';
 export type { LicoErrorCode } from './errors.js';
 export { describeValue, invalidArgument, isLicoError, LicoError } from './errors.js';
 export { checkIntConv2dInputs, intConv2dOutputShape } from './int-conv-inputs.js';
@@ -38,7 +47,7 @@ export { BitWriter } from './io/bit-writer.js';
 export { ByteReader } from './io/byte-reader.js';
 export { ByteWriter } from './io/byte-writer.js';
 export type { KernelConfig } from './kernel-registry.js';
-export { getKernel, kernelsOf, registerKernel, runKernel } from './kernel-registry.js';
+export { getKernel, kernelsOf, registerKernel, runKernel, runKernelSync } from './kernel-registry.js';
 export * from './kernels/index.js';
 export {
   checkScalarQuantizeInputs,
@@ -74,4 +83,11 @@ export {
 export { ransSymbolEntries } from './rans-symbols.js';
 export type { TypedTensor } from './tensor.js';
 export { Tensor } from './tensor.js';
+export {
+  checkActivationAttrs,
+  checkAdamUpdateInputs,
+  checkGdnBackpropInputs,
+  checkGdnInputs,
+  checkSameLength,
+} from './train-inputs.js';
 export { TCQ_TRANSITIONS, tcqQuantizerOf } from './trellis.js';

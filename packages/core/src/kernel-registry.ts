@@ -39,6 +39,17 @@ export function kernelsOf(backendName: BackendName): KernelName[] {
   return [...kernels.values()].filter((k) => k.backendName === backendName).map((k) => k.kernelName);
 }
 
+function kernelOf<K extends KernelName>(kernelName: K, backend: Backend): KernelConfig<K> {
+  const kernel = getKernel(kernelName, backend.name);
+  if (!kernel) {
+    throw new LicoError(
+      'LICO_KERNEL_MISSING',
+      `backend '${backend.name}' has no kernel ${kernelName}; kernels it has: ${kernelsOf(backend.name).join(', ') || 'none'}`,
+    );
+  }
+  return kernel;
+}
+
 /**
  * Runs a kernel on a backend: the given one, a backend named, or the best available.
  * A backend without the kernel throws `LICO_KERNEL_MISSING`; there is no silent switch.
@@ -50,12 +61,28 @@ export async function runKernel<K extends KernelName>(
   backend?: Backend | BackendName,
 ): Promise<KernelSignatures[K]['outputs']> {
   const resolved = typeof backend === 'object' ? backend : await getBackend(backend);
-  const kernel = getKernel(kernelName, resolved.name);
-  if (!kernel) {
+  return kernelOf(kernelName, resolved).run(inputs, attrs, resolved);
+}
+
+/**
+ * Runs a kernel on a started backend and returns its result directly, for callers that run
+ * thousands of small kernels in a row (training). It throws `LICO_KERNEL_MISSING` as
+ * {@link runKernel} does, and `LICO_INVALID_ARGUMENT` when the backend's implementation is
+ * asynchronous (a GPU backend): use {@link runKernel} there.
+ */
+export function runKernelSync<K extends KernelName>(
+  kernelName: K,
+  inputs: KernelSignatures[K]['inputs'],
+  attrs: KernelSignatures[K]['attrs'],
+  backend: Backend,
+): KernelSignatures[K]['outputs'] {
+  const result = kernelOf(kernelName, backend).run(inputs, attrs, backend);
+  if (result instanceof Promise) {
+    result.catch(() => {}); // the caller learns of the failure from the error below
     throw new LicoError(
-      'LICO_KERNEL_MISSING',
-      `backend '${resolved.name}' has no kernel ${kernelName}; kernels it has: ${kernelsOf(resolved.name).join(', ') || 'none'}`,
+      'LICO_INVALID_ARGUMENT',
+      `kernel ${kernelName} on backend '${backend.name}' is asynchronous; call runKernel() and await it instead`,
     );
   }
-  return kernel.run(inputs, attrs, resolved);
+  return result;
 }

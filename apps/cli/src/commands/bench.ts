@@ -1,3 +1,4 @@
+import { benchTrain, setTrainBackend, TRAIN_BENCH_ARCHS } from '@lico/train';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_NAMES } from '../backends.js';
 import { runEntropyBench } from '../bench/entropy-bench.js';
@@ -7,6 +8,7 @@ import { entropyMarkdown } from '../bench/entropy-report.js';
 import { runQuantizersBench } from '../bench/quantizers-bench.js';
 import { quantizersMarkdown, quantizersPlot } from '../bench/quantizers-report.js';
 import { writeResultFile, writeResults } from '../bench/results-files.js';
+import { trainMarkdown } from '../bench/train-report.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 
@@ -155,7 +157,62 @@ export function benchCommand(io: CliIo): Command {
       const failed = Object.values(result.models).some((m) => Object.values(m.backends).some((r) => 'error' in r));
       io.setExitCode(failed ? ExitCode.backendUnavailable : ExitCode.ok);
     });
+  bench
+    .command('train')
+    .description('seconds per training step (forward, backward, Adam) of a reference model, batch of random crops')
+    .addOption(
+      new Option('--arch <id>', 'model (CompressAI id)').default(TRAIN_BENCH_ARCHS[0]).choices(TRAIN_BENCH_ARCHS),
+    )
+    .addOption(
+      new Option('--N <n>', 'channels of the hidden layers and z').default(128).argParser(positiveInteger('--N', 1024)),
+    )
+    .addOption(new Option('--M <n>', 'channels of y').default(192).argParser(positiveInteger('--M', 1024)))
+    .addOption(new Option('--batch <n>', 'images per batch').default(8).argParser(positiveInteger('--batch', 256)))
+    .addOption(
+      new Option('--crop <n>', 'side of the square crops, a multiple of 64').default(256).argParser(multipleOf64),
+    )
+    .addOption(new Option('--steps <n>', 'timed steps (median)').default(5).argParser(positiveInteger('--steps', 1000)))
+    .addOption(new Option('--warmup <n>', 'untimed steps first').default(2).argParser(nonNegativeInteger('--warmup')))
+    .addOption(new Option('--backend <name>', 'backend to train on').default('native').choices(['native', 'js']))
+    .option('--data <dir>', 'crop batches from the images in this directory (default: seeded noise)')
+    .option('--profile', 'time every kernel and backward pass')
+    .option('--json', 'print one JSON object on one line')
+    .action(async (options) => {
+      await setTrainBackend(options.backend);
+      const result = await benchTrain({
+        arch: options.arch,
+        N: options.N,
+        M: options.M,
+        batch: options.batch,
+        crop: options.crop,
+        steps: options.steps,
+        warmup: options.warmup,
+        data: options.data,
+        profile: Boolean(options.profile),
+        onProgress: (message) => io.progress(message),
+      });
+      io.out(options.json ? JSON.stringify(result) : trainMarkdown(result));
+      io.setExitCode(ExitCode.ok);
+    });
   return bench;
+}
+
+function multipleOf64(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 64 || value % 64 !== 0 || value > 8192) {
+    throw new InvalidArgumentError('--crop must be a multiple of 64 from 64 to 8192.');
+  }
+  return value;
+}
+
+function nonNegativeInteger(name: string) {
+  return (text: string) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0 || value > 1000) {
+      throw new InvalidArgumentError(`${name} must be an integer from 0 to 1000.`);
+    }
+    return value;
+  };
 }
 
 function modelList(text: string): EntropyModelName[] {
