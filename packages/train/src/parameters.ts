@@ -10,7 +10,7 @@ export interface TensorData {
 
 /**
  * A flat map from names to tensors, as a PyTorch `state_dict` (CompressAI's names, e.g.
- * `g_a.0.weight`, `entropy_bottleneck._matrices.0`), ready to be written as safetensors.
+ * `g_a.0.weight`, `entropy_bottleneck._matrix0`), ready to be written as safetensors.
  */
 export type StateDict = Map<string, TensorData>;
 

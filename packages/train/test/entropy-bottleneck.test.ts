@@ -28,23 +28,26 @@ describe('entropy bottleneck [js]', () => {
     const params = make();
     const shapes = Object.fromEntries([...params.stateDict()].map(([name, t]) => [name, t.shape]));
     expect(shapes).toEqual({
-      'entropy_bottleneck._matrices.0': [C, 3, 1],
-      'entropy_bottleneck._biases.0': [C, 3, 1],
-      'entropy_bottleneck._factors.0': [C, 3, 1],
-      'entropy_bottleneck._matrices.1': [C, 3, 3],
-      'entropy_bottleneck._biases.1': [C, 3, 1],
-      'entropy_bottleneck._factors.1': [C, 3, 1],
-      'entropy_bottleneck._matrices.2': [C, 3, 3],
-      'entropy_bottleneck._biases.2': [C, 3, 1],
-      'entropy_bottleneck._factors.2': [C, 3, 1],
-      'entropy_bottleneck._matrices.3': [C, 1, 3],
-      'entropy_bottleneck._biases.3': [C, 1, 1],
+      'entropy_bottleneck._matrix0': [C, 3, 1],
+      'entropy_bottleneck._bias0': [C, 3, 1],
+      'entropy_bottleneck._factor0': [C, 3, 1],
+      'entropy_bottleneck._matrix1': [C, 3, 3],
+      'entropy_bottleneck._bias1': [C, 3, 1],
+      'entropy_bottleneck._factor1': [C, 3, 1],
+      'entropy_bottleneck._matrix2': [C, 3, 3],
+      'entropy_bottleneck._bias2': [C, 3, 1],
+      'entropy_bottleneck._factor2': [C, 3, 1],
+      'entropy_bottleneck._matrix3': [C, 3, 3],
+      'entropy_bottleneck._bias3': [C, 3, 1],
+      'entropy_bottleneck._factor3': [C, 3, 1],
+      'entropy_bottleneck._matrix4': [C, 1, 3],
+      'entropy_bottleneck._bias4': [C, 1, 1],
       'entropy_bottleneck.quantiles': [C, 1, 3],
     });
-    // init = log(expm1(1 / scale / out)), scale = 10^(1/4).
-    const scale = 10 ** 0.25;
-    expect(params.get('entropy_bottleneck._matrices.1').data[0]).toBeCloseTo(Math.log(Math.expm1(1 / scale / 3)), 6);
-    expect(params.get('entropy_bottleneck._matrices.3').data[0]).toBeCloseTo(Math.log(Math.expm1(1 / scale)), 6);
+    // init = log(expm1(1 / scale / out)), scale = 10^(1/5).
+    const scale = 10 ** 0.2;
+    expect(params.get('entropy_bottleneck._matrix1').data[0]).toBeCloseTo(Math.log(Math.expm1(1 / scale / 3)), 6);
+    expect(params.get('entropy_bottleneck._matrix4').data[0]).toBeCloseTo(Math.log(Math.expm1(1 / scale)), 6);
     expect(Array.from(params.get('entropy_bottleneck.quantiles').data)).toEqual([-10, 0, 10, -10, 0, 10]);
     expect(Array.from(entropyBottleneckMedians(params))).toEqual([0, 0]);
     expect(params.groups()).toEqual(['main', 'aux']);
@@ -66,7 +69,7 @@ describe('entropy bottleneck [js]', () => {
     const params = make();
     const random = seededRandom(5);
     // Train the factors away from 0 so that their gradients are not trivially zero.
-    params.get('entropy_bottleneck._factors.1').data.set([0.3, -0.2, 0.1, 0.4, -0.1, 0.2]);
+    params.get('entropy_bottleneck._factor1').data.set([0.3, -0.2, 0.1, 0.4, -0.1, 0.2]);
     const z = Float32Array.from({ length: 2 * C * 3 }, () => random() * 6 - 3);
     const r = Float32Array.from({ length: z.length }, () => random() * 2 - 1);
     const loss = (zData: Float32Array) => {

@@ -8,7 +8,7 @@ import { channelsFirst, channelsLast, reshape } from './shape.js';
 
 /** The factorized prior's hyper-parameters (CompressAI's `EntropyBottleneck` defaults). */
 export interface EntropyBottleneckOptions {
-  /** Hidden widths of the per-channel density network: (3, 3, 3). */
+  /** Hidden widths of the per-channel density network: (3, 3, 3, 3). */
   readonly filters?: readonly number[];
   /** 10. */
   readonly initScale?: number;
@@ -19,15 +19,15 @@ export interface EntropyBottleneckOptions {
 }
 
 function widths(options: EntropyBottleneckOptions): number[] {
-  return [1, ...(options.filters ?? [3, 3, 3]), 1];
+  return [1, ...(options.filters ?? [3, 3, 3, 3]), 1];
 }
 
 /**
  * The parameters of CompressAI's `EntropyBottleneck` (Ballé et al., "Variational image
  * compression with a scale hyperprior", ICLR 2018, appendix 6.1) for `channels` channels, under
- * its state-dict names below `prefix`: `_matrices.i` `[C, out, in]` (filled with
- * log(expm1(1/scale/out)), scale = initScale^(1/(layers))), `_biases.i` `[C, out, 1]` (U(−½, ½)),
- * `_factors.i` `[C, out, 1]` (zeros) and `quantiles` `[C, 1, 3]` (−initScale, 0, initScale;
+ * its state-dict names below `prefix`: `_matrix{i}` `[C, out, in]` (filled with
+ * log(expm1(1/scale/out)), scale = initScale^(1/(layers))), `_bias{i}` `[C, out, 1]` (U(−½, ½)),
+ * `_factor{i}` `[C, out, 1]` (zeros) and `quantiles` `[C, 1, 3]` (−initScale, 0, initScale;
  * optimizer group `'aux'`).
  */
 export function entropyBottleneckSpecs(
@@ -41,16 +41,16 @@ export function entropyBottleneckSpecs(
   const specs: ParameterSpec[] = [];
   for (let i = 0; i < f.length - 1; i++) {
     const init = Math.log(Math.expm1(1 / scale / f[i + 1]));
-    specs.push({ name: `${prefix}._matrices.${i}`, shape: [channels, f[i + 1], f[i]], init: (d) => d.fill(init) });
+    specs.push({ name: `${prefix}._matrix${i}`, shape: [channels, f[i + 1], f[i]], init: (d) => d.fill(init) });
     specs.push({
-      name: `${prefix}._biases.${i}`,
+      name: `${prefix}._bias${i}`,
       shape: [channels, f[i + 1], 1],
       init: (d, random) => {
         for (let k = 0; k < d.length; k++) d[k] = random() - 0.5;
       },
     });
     if (i < f.length - 2)
-      specs.push({ name: `${prefix}._factors.${i}`, shape: [channels, f[i + 1], 1], init: (d) => d.fill(0) });
+      specs.push({ name: `${prefix}._factor${i}`, shape: [channels, f[i + 1], 1], init: (d) => d.fill(0) });
   }
   specs.push({
     name: `${prefix}.quantiles`,
@@ -75,9 +75,9 @@ function densityNetwork(params: Parameters, prefix: string, options: EntropyBott
   const take = (name: string) => (stop ? detach(params.get(name)) : params.get(name));
   const network: DensityNetwork = { matrices: [], biases: [], factors: [] };
   for (let i = 0; i < layers; i++) {
-    network.matrices.push(softplus(take(`${prefix}._matrices.${i}`)));
-    network.biases.push(take(`${prefix}._biases.${i}`));
-    if (i < layers - 1) network.factors.push(tanh(take(`${prefix}._factors.${i}`)));
+    network.matrices.push(softplus(take(`${prefix}._matrix${i}`)));
+    network.biases.push(take(`${prefix}._bias${i}`));
+    if (i < layers - 1) network.factors.push(tanh(take(`${prefix}._factor${i}`)));
   }
   return network;
 }
@@ -112,7 +112,7 @@ export function entropyBottleneckLikelihood(
   options: EntropyBottleneckOptions = {},
 ): Variable {
   const [n, c, h, w] = shapeOf(z, 4, 'entropyBottleneckLikelihood(z)');
-  const matrix = params.get(`${prefix}._matrices.0`);
+  const matrix = params.get(`${prefix}._matrix0`);
   if (matrix.shape[0] !== c) invalidArgument('z', `${matrix.shape[0]} channels`, c);
   const network = densityNetwork(params, prefix, options, false);
   const values = reshape(channelsFirst(z), [c, 1, n * h * w]);
