@@ -13,6 +13,7 @@ import { isLicoError } from '@lico/core';
 import { Command, CommanderError } from 'commander';
 import { backendsCommand } from './commands/backends.js';
 import { benchCommand } from './commands/bench.js';
+import { trainCommand } from './commands/train.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, type CliOutput, processOutput } from './io.js';
 
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   const program = new Command('lico').description('Lico: learned image compression');
   program.addCommand(backendsCommand(io));
   program.addCommand(benchCommand(io));
+  program.addCommand(trainCommand(io));
   routeOutput(program, output);
   try {
     await program.parseAsync([...argv], { from: 'user' });

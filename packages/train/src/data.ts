@@ -28,6 +28,8 @@ export interface ImageCropLoaderOptions {
   readonly flips?: boolean;
   /** Batches prepared ahead: 2. */
   readonly prefetch?: number;
+  /** The index of the first batch: a resumed run continues the sequence where it stopped. 0. */
+  readonly first?: number;
 }
 
 interface Decoded {
@@ -65,6 +67,7 @@ export class ImageCropLoader {
   private constructor(files: string[], options: Required<ImageCropLoaderOptions>) {
     this.files = files;
     this.options = options;
+    this.#next = options.first;
     for (let k = 0; k < options.prefetch; k++) this.#enqueue();
   }
 
@@ -87,6 +90,8 @@ export class ImageCropLoader {
     if (names.length === 0) invalidArgument('directory', 'a directory with PNG, JPEG or WebP images', directory);
     const prefetch = options.prefetch ?? 2;
     if (!Number.isInteger(prefetch) || prefetch < 1) invalidArgument('prefetch', 'a positive integer', prefetch);
+    const first = options.first ?? 0;
+    if (!Number.isInteger(first) || first < 0) invalidArgument('first', 'an integer ≥ 0', first);
     return new ImageCropLoader(
       names.map((name) => join(directory, name)),
       {
@@ -96,6 +101,7 @@ export class ImageCropLoader {
         seed: options.seed ?? 0,
         flips: options.flips ?? true,
         prefetch,
+        first,
       },
     );
   }

@@ -23,8 +23,10 @@
  * ```
  */
 export { benchTrain, TRAIN_BENCH_ARCHS, type TrainBenchOptions, type TrainBenchResult } from './bench.js';
+export { type CheckpointState, encodeCheckpoint, type RunIdentity, restoreCheckpoint } from './checkpoint.js';
 export { defaultTrainDirectory, ImageCropLoader, type ImageCropLoaderOptions } from './data.js';
 export { type Profile, setTrainBackend, startProfile, stopProfile, trainBackend } from './engine.js';
+export { CheckerboardGmm, type CheckerboardGmmConfig } from './models/checkerboard-gmm.js';
 export {
   type ForwardOptions,
   gdnSpecs,
@@ -103,6 +105,14 @@ export {
   uniformInit,
 } from './parameters.js';
 export { type TrainStepOptions, type TrainStepResult, trainStep } from './train-step.js';
+export {
+  TRAIN_ARCHS,
+  type TrainArch,
+  type TrainRunOptions,
+  type TrainRunSummary,
+  type TrainStatus,
+  trainRun,
+} from './trainer.js';
 export {
   backward,
   detach,

@@ -1,0 +1,52 @@
+import '@lico/backend-js';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSafetensors } from '@lico/models';
+import { describe, expect, test } from 'vitest';
+import { trainRun } from '../src/index.js';
+
+const small = { arch: 'lico-checkerboard-gmm', N: 4, M: 6, lambda: 0.01, batch: 2, crop: 64, backend: 'js' } as const;
+const logOf = async (dir: string) =>
+  (await readFile(join(dir, 'log.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe('trainRun', () => {
+  test('checkpoints, stops, resumes where it stopped, and leaves weights', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-train-'));
+    const seen: number[] = [];
+    const first = await trainRun({
+      ...small,
+      steps: 6,
+      out,
+      checkpointEvery: 2,
+      logEvery: 1,
+      onStep: (s) => seen.push(s.step),
+      shouldStop: () => seen.length === 3,
+    });
+    expect(first).toMatchObject({ step: 3, stopped: true });
+    expect(existsSync(join(out, 'weights.safetensors'))).toBe(false);
+    await expect(trainRun({ ...small, steps: 6, out })).rejects.toThrow(/--resume/);
+    await expect(trainRun({ ...small, lambda: 0.02, steps: 6, out, resume: true })).rejects.toThrow(/lambda/);
+    const second = await trainRun({ ...small, steps: 6, out, resume: true, logEvery: 1 });
+    expect(second).toMatchObject({ step: 6, stopped: false });
+    expect((await logOf(out)).map((line) => line.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    const { metadata, tensors } = readSafetensors(new Uint8Array(await readFile(join(out, 'weights.safetensors'))));
+    expect(metadata.architecture).toBe('lico-checkerboard-gmm');
+    expect(tensors.get('context_prediction.weight')?.shape).toEqual([12, 6, 5, 5]);
+  }, 120_000);
+
+  test('a resumed run computes what an uninterrupted one does', async () => {
+    const [a, b] = [await mkdtemp(join(tmpdir(), 'lico-train-')), await mkdtemp(join(tmpdir(), 'lico-train-'))];
+    const opts = { ...small, arch: 'bmshj2018-hyperprior', M: 4, checkpointEvery: 1, logEvery: 1 } as const;
+    await trainRun({ ...opts, steps: 4, out: a });
+    let steps = 0;
+    await trainRun({ ...opts, steps: 4, out: b, shouldStop: () => ++steps === 2 });
+    await trainRun({ ...opts, steps: 4, out: b, resume: true });
+    const [logA, logB] = [await logOf(a), await logOf(b)];
+    expect(logB.map((l) => l.loss)).toEqual(logA.map((l) => l.loss));
+  }, 120_000);
+});
