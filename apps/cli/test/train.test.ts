@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ExitCode, runCli } from '../src/main.js';
+
+function capture() {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, output: { out: (t: string) => lines.push(t), progress: (t: string) => errors.push(t) } };
+}
+
+describe('lico train', () => {
+  const tiny = ['--N', '4', '--M', '6', '--batch', '1', '--crop', '64', '--backend', 'js', '--checkpoint-every', '1'];
+
+  test('trains, reports, and refuses to start over an existing run without --resume', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
+    const args = ['train', '--arch', 'lico-checkerboard-gmm', '--lambda', '0.01', '--out', out, ...tiny];
+    const run = capture();
+    expect(await runCli([...args, '--steps', '2', '--json'], run.output)).toBe(ExitCode.ok);
+    expect(JSON.parse(run.lines[0])).toMatchObject({ step: 2, stopped: false });
+    expect(existsSync(join(out, 'weights.safetensors'))).toBe(true);
+    const again = capture();
+    expect(await runCli([...args, '--steps', '3'], again.output)).toBe(ExitCode.failure);
+    expect(again.errors.join('\n')).toContain('--resume');
+    expect(await runCli([...args, '--steps', '3', '--resume'], capture().output)).toBe(ExitCode.ok);
+  }, 60_000);
+
+  test('usage errors: unknown architecture, a λ that is not positive', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
+    const base = ['train', '--steps', '1', '--out', out];
+    expect(await runCli([...base, '--arch', 'jpeg', '--lambda', '0.01'], capture().output)).toBe(ExitCode.usage);
+    expect(await runCli([...base, '--arch', 'bmshj2018-hyperprior', '--lambda', '-1'], capture().output)).toBe(
+      ExitCode.usage,
+    );
+  });
+});
