@@ -31,6 +31,18 @@ export { type CcResult, throwCcStatus } from './cc-status.js';
 export type { CdfTables } from './cdf-tables.js';
 export { assertValidCdfTables, MAX_CDF_PRECISION, MAX_CDF_TABLES, tableCount } from './cdf-tables.js';
 export {
+  type ChannelLayout,
+  CONTAINER_QUANTIZERS,
+  type ContainerHeader,
+  type ContainerLimits,
+  type ContainerQuantizer,
+  decodeContainer,
+  encodeContainer,
+  LICO_FORMAT_VERSION,
+  LICO_MAGIC,
+} from './container/container.js';
+export { crc32 } from './container/crc32.js';
+export {
   checkConv2dAttrs,
   checkConv2dBackpropFilterInputs,
   checkConv2dBackpropInputInputs,
