@@ -13,6 +13,8 @@ import { isLicoError } from '@lico/core';
 import { Command, CommanderError } from 'commander';
 import { backendsCommand } from './commands/backends.js';
 import { benchCommand } from './commands/bench.js';
+import { convertCommand } from './commands/convert.js';
+import { latentsCommand } from './commands/latents.js';
 import { trainCommand } from './commands/train.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, type CliOutput, processOutput } from './io.js';
@@ -36,6 +38,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   const program = new Command('lico').description('Lico: learned image compression');
   program.addCommand(backendsCommand(io));
   program.addCommand(benchCommand(io));
+  program.addCommand(convertCommand(io));
+  program.addCommand(latentsCommand(io));
   program.addCommand(trainCommand(io));
   routeOutput(program, output);
   try {

@@ -3,7 +3,13 @@ import { RansSymbolDecoder, RansSymbolEncoder } from '@lico/entropy';
 import { toFixedLatents } from '@lico/quantizers';
 import type { BackendChoice, ConditionalEntropyModel } from './conditional-model.js';
 import type { GaussianParameters } from './gaussian-conditional.js';
-import { concatChannels, type IntegerConvLayer, IntegerNetwork, type IntegerTensor } from './integer-network.js';
+import {
+  concatChannels,
+  type IntegerConvLayer,
+  type IntegerInputStage,
+  IntegerNetwork,
+  type IntegerTensor,
+} from './integer-network.js';
 
 type Shape = readonly [number, number, number];
 
@@ -38,6 +44,7 @@ export function maskCausal(layer: IntegerConvLayer): IntegerConvLayer {
  */
 export class AutoregressiveContext<P = GaussianParameters> {
   private readonly contextLayer: IntegerConvLayer;
+  private readonly contextInput: IntegerInputStage | undefined;
 
   constructor(
     /** One masked 5×5, stride-1 convolution from the latents' C channels (see {@link maskCausal}). */
@@ -54,8 +61,9 @@ export class AutoregressiveContext<P = GaussianParameters> {
     if (masked.weights.some((w, i) => w !== layer.weights[i])) {
       invalidArgument('contextNetwork', 'a causally masked kernel (apply maskCausal)', 'weights on later positions');
     }
-    // Applied to a 5×5 neighbourhood at a time: no padding, one output.
+    // Applied to a 5×5 neighbourhood at a time: no padding, one output; the input stage stays.
     this.contextLayer = { ...layer, padding: 0 };
+    this.contextInput = contextNetwork.input;
   }
 
   /** The 5×5 neighbourhood of (row, column) in ŷ's fixed point, zeros outside the plane. */
@@ -83,7 +91,7 @@ export class AutoregressiveContext<P = GaussianParameters> {
     column: number,
     backend: BackendChoice,
   ): Promise<P> {
-    const context = await new IntegerNetwork([this.contextLayer]).run(
+    const context = await new IntegerNetwork([this.contextLayer], this.contextInput).run(
       this.neighbourhood(yHatFixed, shape, row, column),
       backend,
     );

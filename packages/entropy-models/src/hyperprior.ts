@@ -3,7 +3,7 @@ import { toFixedLatents } from '@lico/quantizers';
 import type { ConditionalEntropyModel } from './conditional-model.js';
 import type { FactorizedPrior } from './factorized-prior.js';
 import type { GaussianParameters } from './gaussian-conditional.js';
-import { concatChannels, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
+import { concatChannels, cropPlane, type IntegerNetwork, type IntegerTensor } from './integer-network.js';
 
 type Shape = readonly [number, number, number];
 
@@ -42,9 +42,16 @@ export class Hyperprior<P = GaussianParameters> {
     readonly parameterNetwork?: IntegerNetwork,
   ) {}
 
-  /** y's parameters from ẑ (and the condition): integers only. */
+  /**
+   * y's parameters from ẑ (and the condition): integers only. When the hyper-synthesis gives a
+   * larger plane than y's (y's sides were not multiples of the hyper transforms' factor, so the
+   * hyper-analysis padded them below and to the right), its top-left part is used.
+   */
   async parameters(zHat: Float32Array, zShape: Shape, yShape: Shape, options: HyperpriorOptions = {}) {
-    let features = await this.hyperSynthesis.run({ values: toFixedLatents(zHat, 'ẑ'), shape: zShape }, options.backend);
+    const full = await this.hyperSynthesis.run({ values: toFixedLatents(zHat, 'ẑ'), shape: zShape }, options.backend);
+    // A larger plane comes from a hyper-analysis that padded y to its multiple: keep y's part.
+    const larger = full.shape[1] >= yShape[1] && full.shape[2] >= yShape[2];
+    let features = larger ? cropPlane(full, yShape[1], yShape[2]) : full;
     const { condition } = options;
     if (condition) {
       if (condition.shape[1] !== features.shape[1] || condition.shape[2] !== features.shape[2]) {

@@ -35,6 +35,7 @@ export {
 } from './integer-conversion.js';
 export {
   concatChannels,
+  cropPlane,
   type IntegerConvLayer,
   type IntegerInputStage,
   IntegerNetwork,

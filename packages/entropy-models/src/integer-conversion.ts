@@ -26,6 +26,8 @@ export interface FloatConvLayer {
    * last layer is linear and lands on `outputFractionBits` unless `boundedOutput` is set.
    */
   readonly activation: 'relu' | 'leaky-relu' | 'linear';
+  /** A sub-pixel convolution's shuffle factor r (PyTorch's `PixelShuffle(r)` after the convolution). */
+  readonly pixelShuffle?: number;
 }
 
 export interface IntegerConversionOptions {
@@ -181,7 +183,7 @@ export async function toIntegerNetwork(
     const integer: IntegerConvLayer = { ...probe, shift, clampMin, clampMax, negativeSlopeShift };
     converted.push(integer);
     tensors = await Promise.all(tensors.map((t) => runLayer(integer, t, options.backend)));
-    inputBits = Array.from({ length: layer.outChannels }, () => exponent - shift);
+    inputBits = Array.from({ length: layer.outChannels / (layer.pixelShuffle ?? 1) ** 2 }, () => exponent - shift);
   }
   return { network: new IntegerNetwork(converted, inputStage), outputFractionBits: inputBits[0] };
 }

@@ -23,6 +23,12 @@ export interface IntegerConvLayer
    * A slope of 2^-7 stands for PyTorch's default 0.01.
    */
   readonly negativeSlopeShift?: number;
+  /**
+   * Sub-pixel convolution (`subpel_conv3x3`): the output's `C·r²` channels then move into an
+   * r-times larger plane, as PyTorch's `PixelShuffle(r)` (channel `c·r² + i·r + j` goes to
+   * position `(h·r + i, w·r + j)` of channel c): a copy, in TypeScript.
+   */
+  readonly pixelShuffle?: number;
 }
 
 /** A tensor of the integer path: values and `[channels, height, width]`. */
@@ -59,6 +65,11 @@ export class IntegerNetwork {
     if (input && !(Number.isInteger(input.shift) && input.shift >= 0 && input.shift < 31 && input.limit >= 0)) {
       invalidArgument('input', 'a shift in [0, 30] and a non-negative limit', input);
     }
+    for (const [index, { pixelShuffle: r = 1, outChannels }] of layers.entries()) {
+      if (!(Number.isInteger(r) && r >= 1 && outChannels % (r * r) === 0)) {
+        invalidArgument(`layers[${index}].pixelShuffle`, `a factor r ≥ 1 with r² dividing ${outChannels}`, r);
+      }
+    }
   }
 
   async run(input: IntegerTensor, backend?: Backend | BackendName): Promise<IntegerTensor> {
@@ -68,11 +79,12 @@ export class IntegerNetwork {
       if (channels !== layer.inChannels) {
         invalidArgument(`layer ${index} input`, `${layer.inChannels} channels`, channels);
       }
-      const { weights, bias, kernelSize, negativeSlopeShift, ...rest } = layer;
+      const { weights, bias, kernelSize, negativeSlopeShift, pixelShuffle, ...rest } = layer;
       const attrs: IntConv2dAttrs = { ...rest, height, width, kernelHeight: kernelSize, kernelWidth: kernelSize };
       const values = await runKernel(IntConv2d, { input: tensor.values, weights, bias }, attrs, backend);
       if (negativeSlopeShift) leak(values, negativeSlopeShift);
       tensor = { values, shape: intConv2dOutputShape(attrs) };
+      if (pixelShuffle && pixelShuffle > 1) tensor = shufflePixels(tensor, pixelShuffle);
     }
     return tensor;
   }
@@ -83,6 +95,22 @@ export function leak(values: Int32Array, shift: number): void {
   const half = 2 ** (shift - 1);
   const scale = 2 ** shift;
   for (let i = 0; i < values.length; i++) if (values[i] < 0) values[i] = Math.floor((values[i] + half) / scale);
+}
+
+/** PyTorch's `PixelShuffle(r)` on an integer tensor: `[C·r², H, W]` → `[C, H·r, W·r]`. */
+function shufflePixels(tensor: IntegerTensor, r: number): IntegerTensor {
+  const [channels, height, width] = tensor.shape;
+  const out = new Int32Array(tensor.values.length);
+  const [outChannels, outHeight, outWidth] = [channels / (r * r), height * r, width * r];
+  for (let c = 0; c < channels; c++) {
+    const [target, i, j] = [Math.floor(c / (r * r)), Math.floor(c / r) % r, c % r];
+    for (let h = 0; h < height; h++) {
+      for (let w = 0; w < width; w++) {
+        out[(target * outHeight + h * r + i) * outWidth + w * r + j] = tensor.values[(c * height + h) * width + w];
+      }
+    }
+  }
+  return { values: out, shape: [outChannels, outHeight, outWidth] };
 }
 
 /** The input stage of an {@link IntegerNetwork}. */
@@ -109,4 +137,25 @@ export function concatChannels(a: IntegerTensor, b: IntegerTensor): IntegerTenso
   values.set(a.values);
   values.set(b.values, a.values.length);
   return { values, shape: [a.shape[0] + b.shape[0], a.shape[1], a.shape[2]] };
+}
+
+/**
+ * The top-left `height × width` of each channel of a tensor at least that large: the part of a
+ * hyper-synthesis output that covers the latents when the hyper-analysis padded them below and
+ * to the right to its multiple. A tensor of exactly that plane is returned as it is.
+ */
+export function cropPlane(tensor: IntegerTensor, height: number, width: number): IntegerTensor {
+  const [channels, fullHeight, fullWidth] = tensor.shape;
+  if (fullHeight === height && fullWidth === width) return tensor;
+  if (fullHeight < height || fullWidth < width) {
+    invalidArgument('tensor', `a plane of at least ${height}×${width}`, `[${tensor.shape.join(', ')}]`);
+  }
+  const values = new Int32Array(channels * height * width);
+  for (let c = 0; c < channels; c++) {
+    for (let row = 0; row < height; row++) {
+      const from = (c * fullHeight + row) * fullWidth;
+      values.set(tensor.values.subarray(from, from + width), (c * height + row) * width);
+    }
+  }
+  return { values, shape: [channels, height, width] };
 }

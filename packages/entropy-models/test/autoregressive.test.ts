@@ -95,6 +95,17 @@ describe('the causal mask', () => {
     expect(kept).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  test("the context network's input stage applies to the neighbourhoods", async () => {
+    const parameters = parameterNetwork(2 * M);
+    const plain = new AutoregressiveContext(new IntegerNetwork([contextLayer]), parameters, gaussian);
+    const stage = { shift: 4, limit: 40 };
+    const staged = new AutoregressiveContext(new IntegerNetwork([contextLayer], stage), parameters, gaussian);
+    const without = await plain.compress(y, shape, hyper, 'js');
+    const coded = await staged.compress(y, shape, hyper, 'js');
+    expect(Buffer.from(coded.stream).equals(Buffer.from(without.stream))).toBe(false);
+    expect(await staged.decompress(coded.stream, shape, hyper, 'native')).toEqual(coded.yHat);
+  });
+
   test('an unmasked context kernel is refused', () => {
     const unmasked = randomLayer(random, { inChannels: M, outChannels: 2, kernelSize: 5 });
     expect(() => new AutoregressiveContext(new IntegerNetwork([unmasked]), parameterNetwork(2 * M), gaussian)).toThrow(

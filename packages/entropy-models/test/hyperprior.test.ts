@@ -75,11 +75,27 @@ describe('Hyperprior', () => {
     },
   );
 
-  test('a y shape the hyper-synthesis does not produce is refused', async () => {
+  test('a y plane larger than the hyper-synthesis gives is refused', async () => {
     const { streams } = coded.get('js') as { streams: HyperpriorStreams };
-    await expect(model.decompress(streams, [M, 16, 16], zShape)).rejects.toMatchObject({
+    await expect(model.decompress(streams, [M, 33, 32], zShape)).rejects.toMatchObject({
       code: 'LICO_INVALID_ARGUMENT',
     });
+  });
+
+  test('a smaller y plane (padded by the hyper-analysis) gets the top-left parameters', async () => {
+    const zHat = Float32Array.from({ length: N * 64 }, (_, i) => (i % 7) - 3);
+    const whole = await model.parameters(zHat, zShape, yShape);
+    const part = await model.parameters(zHat, zShape, [M, 30, 29]);
+    expect(part.shape).toEqual([M, 30, 29]);
+    const at = (c: number, row: number, column: number) => (c * 32 + row) * 32 + column;
+    for (const [c, row, column] of [
+      [0, 0, 0],
+      [M - 1, 29, 28],
+      [2, 17, 3],
+    ] as const) {
+      expect(part.scaleIndexes[(c * 30 + row) * 29 + column]).toBe(whole.scaleIndexes[at(c, row, column)]);
+      expect(part.means?.[(c * 30 + row) * 29 + column]).toBe(whole.means?.[at(c, row, column)]);
+    }
   });
 
   test('as a conditional hyperprior, y’s parameters also follow the condition, on every backend', async () => {

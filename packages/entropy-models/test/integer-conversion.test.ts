@@ -108,6 +108,31 @@ describe('toIntegerNetwork', () => {
     await expect(network.run(hostile)).resolves.toMatchObject({ shape: [2, 6, 6] });
   });
 
+  test('a sub-pixel convolution: channels move into an r-times larger plane, as PixelShuffle', async () => {
+    const subpel = { ...pointwise(2, 8, 'leaky-relu'), pixelShuffle: 2 };
+    const input: IntegerTensor = {
+      values: Int32Array.from({ length: 2 * 3 * 4 }, (_, i) => ((i * 37) % 512) - 256),
+      shape: [2, 3, 4],
+    };
+    const { network } = await toIntegerNetwork([subpel, pointwise(2, 3, 'linear')], [input], { inputRange: 4 });
+    expect((await network.run(input)).shape).toEqual([3, 6, 8]);
+    const first = new IntegerNetwork(network.layers.slice(0, 1), network.input);
+    const shuffled = await first.run(input);
+    const plain = await new IntegerNetwork([{ ...network.layers[0], pixelShuffle: undefined }], network.input).run(
+      input,
+    );
+    expect(shuffled.shape).toEqual([2, 6, 8]);
+    for (let c = 0; c < 8; c++) {
+      for (let h = 0; h < 3; h++) {
+        for (let w = 0; w < 4; w++) {
+          const [target, i, j] = [c >> 2, (c >> 1) & 1, c & 1];
+          expect(shuffled.values[(target * 6 + 2 * h + i) * 8 + 2 * w + j]).toBe(plain.values[(c * 3 + h) * 4 + w]);
+        }
+      }
+    }
+    expect(() => new IntegerNetwork([{ ...network.layers[0], pixelShuffle: 3 }])).toThrow(/pixelShuffle/);
+  });
+
   test('an input stage rounds, shifts and clamps', async () => {
     const identity = {
       inChannels: 1,

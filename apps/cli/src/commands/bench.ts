@@ -11,6 +11,7 @@ import { writeResultFile, writeResults } from '../bench/results-files.js';
 import { trainMarkdown } from '../bench/train-report.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { benchTransformsCommand } from './bench-transforms.js';
 
 function positiveInteger(name: string, most: number) {
   return (text: string) => {
@@ -194,6 +195,7 @@ export function benchCommand(io: CliIo): Command {
       io.out(options.json ? JSON.stringify(result) : trainMarkdown(result));
       io.setExitCode(ExitCode.ok);
     });
+  bench.addCommand(benchTransformsCommand(io));
   return bench;
 }
 
