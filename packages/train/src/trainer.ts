@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { invalidArgument, LicoError, seededRandom } from '@lico/core';
-import { readSafetensors, writeSafetensors } from '@lico/models';
+import { type BackendName, invalidArgument, LicoError, seededRandom } from '@lico/core';
+import { loadModel, readSafetensors, WEIGHTS_FORMAT, WEIGHTS_FORMAT_VERSION, writeSafetensors } from '@lico/models';
 import { type CheckpointState, encodeCheckpoint, restoreCheckpoint, writeAtomically } from './checkpoint.js';
 import { defaultTrainDirectory, ImageCropLoader } from './data.js';
 import { setTrainBackend } from './engine.js';
@@ -94,8 +94,8 @@ async function initializeFrom(model: TrainableModel, path: string): Promise<numb
  * A training run of CompressAI's recipe (Adam, λ·255²·MSE + bpp, the auxiliary loss of the
  * entropy bottleneck) on random crops of the training images: checkpoints every
  * `checkpointEvery` steps (and when stopped), one JSON line of metrics every `logEvery` steps,
- * and at the end `weights.safetensors` (the parameters, with the architecture in the
- * metadata). A killed run resumes from its last checkpoint with the same crops it would have seen.
+ * and at the end `weights.safetensors`: a Lico weights file (`@lico/models`' `loadModel` reads
+ * it) with the integer parameter networks calibrated on the calibration crops. A killed run resumes from its last checkpoint with the same crops it would have seen.
  */
 export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummary> {
   const { arch, N, M, lambda, steps, out } = options;
@@ -201,9 +201,22 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
     loader.close();
   }
   if (stopped) return { step: state.step, seconds, stopped };
+  // The parameters as a Lico weights file; loading it calibrates the integer parameter networks,
+  // which the saved file then carries, so that every encoder and decoder uses the same integers.
+  const metadata = {
+    format: WEIGHTS_FORMAT,
+    format_version: WEIGHTS_FORMAT_VERSION,
+    architecture: arch,
+    N: String(N),
+    M: String(M),
+    lambda: String(lambda),
+  };
+  const trained = await loadModel(writeSafetensors(model.parameters.stateDict(), metadata), {
+    backend: (options.backend ?? 'native') as BackendName,
+  });
   const weightsPath = join(out, 'weights.safetensors');
-  const metadata = { architecture: arch, N: String(N), M: String(M), lambda: String(lambda), steps: String(steps) };
-  await writeAtomically(weightsPath, writeSafetensors(model.parameters.stateDict(), metadata));
+  await writeAtomically(weightsPath, trained.toSafetensors());
+  await trained.dispose();
   return { step: steps, seconds, weights: weightsPath, stopped };
 }
 

@@ -37,6 +37,8 @@ describe('trainRun', () => {
     const { metadata, tensors } = readSafetensors(new Uint8Array(await readFile(join(out, 'weights.safetensors'))));
     expect(metadata.architecture).toBe('lico-checkerboard-gmm');
     expect(tensors.get('context_prediction.weight')?.shape).toEqual([12, 6, 5, 5]);
+    // The integer parameter networks are in the file, calibrated.
+    expect(tensors.get('integer.entropy_parameters.0.weight')?.data).toBeInstanceOf(Int32Array);
   }, 120_000);
 
   test('a resumed run computes what an uninterrupted one does', async () => {
