@@ -63,11 +63,14 @@ export interface ConvertedNetwork {
   readonly outputFractionBits: number;
 }
 
-/** Quantized activations keep 8 bits of magnitude: `[0, 255]`, or `[−255, 255]` when linear. */
-const ACTIVATION_MAX = 255;
+/** Quantized activations keep 10 bits of magnitude: `[0, 1023]`, or `[−1023, 1023]` when linear. */
+const ACTIVATION_MAX = 1023;
 /** Leaky ReLU slope 0.01 ≈ 2^-7. */
 const LEAKY_SHIFT = 7;
+/** Weights of a layer over latents (behind the input stage): int8. */
 const WEIGHT_MAX = 127;
+/** Weights of a layer over activations: up to 12 bits, as far as `1023 · max|w| · fan-in ≤ 2^30` allows. */
+const HIDDEN_WEIGHT_MAX = 2047;
 /** Weights may leave int8 only where an output must keep its fraction bits (small inputs). */
 const WIDE_WEIGHT_MAX = 2 ** 15 - 1;
 const OUTPUT_LIMIT = 2 ** 28 - 1;
@@ -130,12 +133,18 @@ export async function toIntegerNetwork(
     const last = index === layers.length - 1;
     const toFractionBits = last && layer.activation === 'linear' && !options.boundedOutput;
     const outputBits = options.outputFractionBits ?? 8;
-    // E: weights of channel c are scaled by 2^(E − k_c); the largest E that keeps them in int8.
+    const fanIn = layer.inChannels * layer.kernelSize ** 2;
+    // Behind the input stage int8; over activations as wide as int32 accumulators allow.
+    const weightMax =
+      index === 0 && inputStage
+        ? WEIGHT_MAX
+        : Math.max(WEIGHT_MAX, Math.min(HIDDEN_WEIGHT_MAX, Math.floor(2 ** 30 / (ACTIVATION_MAX * fanIn))));
+    // E: weights of channel c are scaled by 2^(E − k_c); the largest E that keeps them within weightMax.
     let exponent = Number.POSITIVE_INFINITY;
     layer.weight.forEach((w, i) => {
       if (w !== 0) {
         const bits = inputBits[weightInputChannel(layer, i)];
-        exponent = Math.min(exponent, Math.floor(Math.log2(WEIGHT_MAX / Math.abs(w))) + bits);
+        exponent = Math.min(exponent, Math.floor(Math.log2(weightMax / Math.abs(w))) + bits);
       }
     });
     if (!Number.isFinite(exponent)) exponent = outputBits;

@@ -1,4 +1,5 @@
 import { invalidArgument } from '@lico/core';
+import { defaultScaleTable, fixedScaleTable, meanInPhases, scaleIndexes } from '@lico/entropy-models';
 import { leakyRelu, relu } from '../ops/activations.js';
 import { conv2d, convTranspose2d, maskedConv2d } from '../ops/conv.js';
 import { add, constant, mul } from '../ops/elementwise.js';
@@ -35,6 +36,23 @@ function checkerboardMask(outChannels: number, inChannels: number): Float32Array
     mask[k] = (Math.floor(tap / 5) + (tap % 5)) % 2 === 1 ? 1 : 0;
   }
   return mask;
+}
+
+const SCALES = defaultScaleTable();
+const FIXED_SCALES = fixedScaleTable(SCALES);
+
+/** Scales as the coder's integer rule picks them from the scale table (a constant). */
+function tabledScales(scales: Variable): Variable {
+  const fixed = Int32Array.from(scales.data, (s) => Math.floor(s * 256 + 0.5));
+  return constant(Float32Array.from(scaleIndexes(fixed, FIXED_SCALES), (i) => SCALES[i]), scales.shape);
+}
+
+/** Means rounded to 1/16, as the mixture's tables resolve them (a constant). */
+function tabledMeans(means: Variable): Variable {
+  return constant(
+    means.data.map((m) => meanInPhases(Math.floor(m * 256 + 0.5), 256) / 16),
+    means.shape,
+  );
 }
 
 /** 1 at the anchors (row + column even) of an `[n, c, h, w]` tensor, 0 elsewhere. */
@@ -166,16 +184,20 @@ export class CheckerboardGmm implements TrainableModel {
 
   /** The training forward pass: x̂ and the likelihoods of y and z. */
   forward(x: Variable, options: ForwardOptions): ModelOutput {
-    const mixed = (options.quantization ?? 'noise') === 'mixed';
+    const mode = options.quantization ?? 'noise';
+    const mixed = mode === 'mixed';
+    const rounded = mode === 'round';
     const { random } = options;
     const { M } = this.config;
     const y = this.gA(x);
     const z = this.hA(y);
-    const zTilde = quantize(z, 'noise', { random });
+    const zTilde = rounded
+      ? quantize(z, 'dequantize', { means: this.#medians() })
+      : quantize(z, 'noise', { random });
     const zLikelihoods = entropyBottleneckLikelihood(zTilde, this.parameters);
     const zHat = mixed ? quantize(z, 'ste', { means: this.#medians() }) : zTilde;
     const hyper = this.hS(zHat);
-    const yTilde = quantize(y, 'noise', { random });
+    const yTilde = rounded ? quantize(y, 'dequantize') : quantize(y, 'noise', { random });
     const yHat = mixed ? quantize(y, 'ste') : yTilde;
     const anchors = anchorMask(y.shape);
     const nonAnchors = anchors.map((a) => 1 - a);
@@ -201,7 +223,10 @@ export class CheckerboardGmm implements TrainableModel {
       return constant(wide, paramShape);
     };
     const params = add(mul(anchorParams, select(anchors)), mul(nonAnchorParams, select(nonAnchors)));
-    const [means, scales, logits] = split(params, [K * M, K * M, K * M]);
+    let [means, scales, logits] = split(params, [K * M, K * M, K * M]);
+    // Evaluation: the parameters as the codec's tables resolve them (σ up to the next entry of
+    // the scale table, μ to 1/16), so the rate is the float networks' rate under Lico's coder.
+    if (rounded) [means, scales] = [tabledMeans(means), tabledScales(scales)];
     const yLikelihoods = gaussianMixtureLikelihood(yTilde, softmaxChannels(logits, K), means, scales);
     return { xHat: this.gS(yHat), likelihoods: { y: yLikelihoods, z: zLikelihoods } };
   }

@@ -19,7 +19,12 @@ export type TrainingQuantization =
   /** Additive uniform noise everywhere (CompressAI's default). */
   | 'noise'
   /** Noise for the rate terms, straight-through rounding for what the decoders read. */
-  | 'mixed';
+  | 'mixed'
+  /**
+   * Evaluation: y and z rounded as the codec rounds them (z around the entropy bottleneck's
+   * medians), so the likelihoods are the float model's rate of what would be coded.
+   */
+  | 'round';
 
 /** Options of a training forward pass. */
 export interface ForwardOptions {
@@ -170,15 +175,19 @@ export class ScaleHyperprior implements TrainableModel {
 
   /** The training forward pass: x̂ and the likelihoods of y and z. */
   forward(x: Variable, options: ForwardOptions): ModelOutput {
-    const mixed = (options.quantization ?? 'noise') === 'mixed';
+    const mode = options.quantization ?? 'noise';
+    const mixed = mode === 'mixed';
+    const rounded = mode === 'round';
     const { random } = options;
     const y = this.gA(x);
     const z = this.hA(y);
-    const zTilde = quantize(z, 'noise', { random });
+    const zTilde = rounded
+      ? quantize(z, 'dequantize', { means: this.#medians() })
+      : quantize(z, 'noise', { random });
     const zLikelihoods = entropyBottleneckLikelihood(zTilde, this.parameters);
     const zHat = mixed ? quantize(z, 'ste', { means: this.#medians() }) : zTilde;
     const scales = this.hS(zHat);
-    const yTilde = quantize(y, 'noise', { random });
+    const yTilde = rounded ? quantize(y, 'dequantize') : quantize(y, 'noise', { random });
     const yLikelihoods = gaussianLikelihood(yTilde, scales);
     const yHat = mixed ? quantize(y, 'ste') : yTilde;
     return { xHat: this.gS(yHat), likelihoods: { y: yLikelihoods, z: zLikelihoods } };
