@@ -68,8 +68,8 @@ describe('toIntegerNetwork', () => {
     for (let i = 0; i < reference.length; i++) squared += (integer[i] / 2 ** outputFractionBits - reference[i]) ** 2;
     // 8-bit activations: an error of about one percent of the outputs' spread.
     expect(Math.sqrt(squared / reference.length) / spread).toBeLessThan(0.02);
-    // Hidden activations use the 8-bit range, not a corner of it.
-    expect(network.layers.slice(0, 2).every((l) => l.clampMin === 0 && l.clampMax === 255)).toBe(true);
+    // Hidden activations use the 10-bit range, not a corner of it.
+    expect(network.layers.slice(0, 2).every((l) => l.clampMin === 0 && l.clampMax === 1023)).toBe(true);
   });
 
   test('leaky ReLUs and a bounded linear output (a network that feeds another)', async () => {
@@ -82,8 +82,8 @@ describe('toIntegerNetwork', () => {
       boundedOutput: true,
     });
     expect(network.layers[0].negativeSlopeShift).toBe(7);
-    expect(network.layers[1].clampMin).toBe(-255);
-    expect(network.layers[1].clampMax).toBe(255);
+    expect(network.layers[1].clampMin).toBe(-1023);
+    expect(network.layers[1].clampMax).toBe(1023);
     const integer = (await network.run(tensor)).values;
     const reference = floatForward(layers, input, plane);
     let squared = 0;
