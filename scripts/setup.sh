@@ -6,8 +6,12 @@ cd "$(dirname "$0")/.."
 
 # clang + lld: the WASM-SIMD build. chromium: ships the SwiftShader Vulkan driver that the
 # webgpu backend uses in Node when there is no GPU. g++, make, python3: node-gyp. libdnnl-dev:
-# oneDNN, which runs the native backend's float convolutions for training.
+# oneDNN, which runs the native backend's float convolutions for training. The reference codecs of
+# `lico eval` (docs/evaluation.md): libjpeg-turbo-progs (cjpeg/djpeg), webp (cwebp/dwebp),
+# libavif-bin (avifenc/avifdec with aom), libjxl-tools (cjxl/djxl), ffmpeg (HEVC through libx265),
+# libopenjp2-tools (opj_compress/opj_decompress).
 packages=(clang lld chromium g++ make python3 libdnnl-dev)
+packages+=(libjpeg-turbo-progs webp libavif-bin libjxl-tools ffmpeg libopenjp2-tools)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

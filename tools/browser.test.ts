@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeWithIndexes } from '@lico/entropy';
+import { type CodecImage, createModel, decode, encode } from '@lico/models';
 import { buildQuantizerTables, GaussianDensity, TcqQuantizer } from '@lico/quantizers';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PageResult } from './browser/page.js';
 import { browserProblem } from './browser/problem.js';
@@ -13,6 +14,7 @@ import { browserProblem } from './browser/problem.js';
 const root = new URL('..', import.meta.url).pathname;
 let server: Server;
 let browser: Browser;
+let page: Page;
 let results: PageResult[];
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ beforeAll(async () => {
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage();
+  page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -88,5 +90,27 @@ describe('in Chromium', () => {
     const tables = await buildQuantizerTables(tcq, [new GaussianDensity(1)]);
     const node = await tcq.quantize(latents, { tableIndexes: new Int32Array(latents.length), tables }, 'js');
     for (const r of results) expect(r.tcqIndexes, r.backend).toEqual(Array.from(node.indexes));
+  });
+
+  test('the codec in the page: a file it encodes decodes in Node, and one Node encodes decodes in the page', async () => {
+    const weights = (await createModel('lico-checkerboard-gmm', { N: 4, M: 6, backend: 'js' })).toSafetensors();
+    const data = Uint8Array.from({ length: 19 * 11 * 3 }, (_, i) => (i * 29) & 0xff);
+    const image: CodecImage = { width: 19, height: 11, channels: 3, data };
+    const node = await encode(image, { weights, backend: 'js' });
+    const inPage = await page.evaluate(
+      async ({ weights, data, file }) => {
+        type Codec = { encode: typeof encode; decode: typeof decode };
+        const codec = (globalThis as unknown as { licoCodec: Codec }).licoCodec;
+        const options = { weights: Uint8Array.from(weights), backend: 'js' };
+        const image = { width: 19, height: 11, channels: 3 as const, data: Uint8Array.from(data) };
+        const encoded = await codec.encode(image, options);
+        const decoded = await codec.decode(Uint8Array.from(file), options);
+        return { file: Array.from(encoded), decoded: Array.from(decoded.data) };
+      },
+      { weights: Array.from(weights), data: Array.from(data), file: Array.from(node) },
+    );
+    expect(inPage.file).toEqual(Array.from(node));
+    const decoded = await decode(Uint8Array.from(inPage.file), { weights, backend: 'js' });
+    expect(inPage.decoded).toEqual(Array.from(decoded.data));
   });
 });

@@ -32,8 +32,7 @@ const { tensors } = readSafetensors(new Uint8Array(await readFile(values.checkpo
 const parameters = new Map([...tensors].filter(([name]) => !name.startsWith('optimizer.')));
 
 await setTrainBackend('native');
-const floatModel =
-  values.arch === CheckerboardGmm.id ? new CheckerboardGmm({ N, M }) : new ScaleHyperprior({ N, M });
+const floatModel = values.arch === CheckerboardGmm.id ? new CheckerboardGmm({ N, M }) : new ScaleHyperprior({ N, M });
 floatModel.parameters.loadStateDict(parameters as Parameters<typeof floatModel.parameters.loadStateDict>[0]);
 const metadata = {
   format: WEIGHTS_FORMAT,
@@ -45,7 +44,10 @@ const metadata = {
 const codec = await loadModel(writeSafetensors(parameters, metadata), { backend: 'native' });
 
 const kodak = new URL('../../shared/data/kodak/', import.meta.url).pathname;
-const files = (await readdir(kodak)).filter((f) => f.endsWith('.png')).sort().slice(0, Number(values.images));
+const files = (await readdir(kodak))
+  .filter((f) => f.endsWith('.png'))
+  .sort()
+  .slice(0, Number(values.images));
 const rows: { image: string; floatBpp: number; integerBpp: number }[] = [];
 for (const file of files) {
   const { data, info } = await sharp(join(kodak, file)).removeAlpha().raw().toBuffer({ resolveWithObject: true });

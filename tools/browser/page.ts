@@ -1,13 +1,15 @@
 /**
  * The browser side of tools/browser.test.ts: codes one problem on js, wasm and webgpu inside
  * the page (wasm fetched beside the bundle, webgpu through navigator.gpu) and hands the bytes
- * back, so the test can compare them with Node's.
+ * back, so the test can compare them with Node's; and offers the codec (`licoCodec`) for the
+ * test to call.
  */
 import '@lico/backend-js';
 import '@lico/backend-wasm';
 import '@lico/backend-webgpu';
 import { getBackend } from '@lico/core';
 import { decodeWithIndexes, encodeWithIndexes } from '@lico/entropy';
+import { decode, encode } from '@lico/models';
 import { buildQuantizerTables, GaussianDensity, TcqQuantizer } from '@lico/quantizers';
 import { browserProblem } from './problem.js';
 
@@ -45,3 +47,4 @@ async function run(): Promise<PageResult[]> {
 }
 
 (globalThis as { licoResults?: Promise<PageResult[]> }).licoResults = run();
+(globalThis as { licoCodec?: unknown }).licoCodec = { encode, decode };

@@ -14,7 +14,12 @@ import { Command, CommanderError } from 'commander';
 import { backendsCommand } from './commands/backends.js';
 import { benchCommand } from './commands/bench.js';
 import { convertCommand } from './commands/convert.js';
+import { decodeCommand } from './commands/decode.js';
+import { encodeCommand } from './commands/encode.js';
+import { evalCommand } from './commands/eval.js';
+import { infoCommand } from './commands/info.js';
 import { latentsCommand } from './commands/latents.js';
+import { roundtripCommand } from './commands/roundtrip.js';
 import { trainCommand } from './commands/train.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, type CliOutput, processOutput } from './io.js';
@@ -41,6 +46,11 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   program.addCommand(convertCommand(io));
   program.addCommand(latentsCommand(io));
   program.addCommand(trainCommand(io));
+  program.addCommand(evalCommand(io));
+  program.addCommand(encodeCommand(io));
+  program.addCommand(decodeCommand(io));
+  program.addCommand(infoCommand(io));
+  program.addCommand(roundtripCommand(io));
   routeOutput(program, output);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -27,10 +27,18 @@ export {
   type ArchitectureSizes,
   createArchitecture,
   type EntropyScheme,
+  streamNames,
 } from './architectures/architecture.js';
 export { ArchitectureModules, type ArchitectureParts } from './architectures/modules.js';
 export { ARCHITECTURES, type ArchitectureName } from './architectures/names.js';
 export { defaultCalibrationImages } from './calibration/default-images.js';
+export type { CodecImage, DecodedImage } from './codec/codec-image.js';
+export type { CodecProgress, CodecRunOptions, CodecStage } from './codec/codec-options.js';
+export { CODEC_QUANTIZERS, type CodecQuantizer } from './codec/codec-quantizer.js';
+export { clearCodecModels, DEFAULT_MODEL, type WeightsSource } from './codec/codec-weights.js';
+export { type DecodeOptions, decode } from './codec/decode.js';
+export { type EncodeOptions, encode } from './codec/encode.js';
+export { packagedWeights, type WeightsEntry, type WeightsRegistry, weightsRegistry } from './codec/weights-registry.js';
 export type { IntegerNetworks } from './coding/integer-networks.js';
 export { type CreateModelOptions, createModel } from './create-model.js';
 export { type ImportCheckpointOptions, importCheckpoint } from './import-checkpoint.js';

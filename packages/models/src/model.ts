@@ -172,6 +172,18 @@ export class CompressionModel {
     );
   }
 
+  /**
+   * The shapes of the latents of a `height` × `width` image: y `[M, ⌈H/16⌉, ⌈W/16⌉]` and z
+   * `[N, ⌈h/4⌉, ⌈w/4⌉]` (none for `bmshj2018-factorized`). A decoder that knows the image size
+   * (a Lico file's header) needs nothing else to decode the streams.
+   */
+  latentShapes(height: number, width: number): LatentShapes {
+    const { N, M } = this.#architecture.sizes;
+    const y: Shape3 = [M, ceilDiv(height, 16), ceilDiv(width, 16)];
+    if (this.#architecture.entropy === 'factorized') return { image: [height, width], y };
+    return { image: [height, width], y, z: [N, ceilDiv(y[1], 4), ceilDiv(y[2], 4)] };
+  }
+
   /** The float weights under CompressAI's names (trained tensors only; derived buffers are left out). */
   weights(): WeightMap {
     return architectureWeights(this.#architecture, this.#prior);
@@ -237,10 +249,7 @@ export class CompressionModel {
     if (!(Number.isInteger(height) && Number.isInteger(width) && height > 0 && width > 0)) {
       invalidArgument('compressed.shapes.image', '[height, width] of positive integers', shapes?.image);
     }
-    const { N, M } = this.#architecture.sizes;
-    const y: Shape3 = [M, ceilDiv(height, 16), ceilDiv(width, 16)];
-    const hyper = this.#architecture.entropy !== 'factorized';
-    const z: Shape3 | undefined = hyper ? [N, ceilDiv(y[1], 4), ceilDiv(y[2], 4)] : undefined;
+    const { y, z } = this.latentShapes(height, width);
     const same = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
       a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]));
     if (!same(shapes.y, y) || !same(shapes.z, z)) {

@@ -1,4 +1,5 @@
 import { invalidArgument } from '@lico/core';
+import { STREAM_NAMES } from '../coding/stream-names.js';
 import type { WeightMap } from '../weights/weight-tensor.js';
 import { WeightsMismatchError } from '../weights/weights-mismatch.js';
 import { bmshj2018Factorized, bmshj2018Hyperprior } from './bmshj2018.js';
@@ -117,6 +118,19 @@ export function architectureSizes(name: ArchitectureName, sizes: Partial<Archite
     return { N, M: N };
   }
   return { N, M: checkSize('M', sizes.M ?? definition.defaults.M) };
+}
+
+/**
+ * The streams a model of this architecture writes, in coding order: what a Lico file of it
+ * holds (docs/format.md).
+ * @example
+ * ```ts
+ * import { streamNames } from '@lico/models';
+ * console.log(streamNames('lico-checkerboard-gmm')); // [ 'z', 'anchors', 'nonAnchors' ]
+ * ```
+ */
+export function streamNames(name: ArchitectureName): readonly string[] {
+  return STREAM_NAMES[DEFINITIONS[checkArchitectureName(name)].entropy];
 }
 
 /**

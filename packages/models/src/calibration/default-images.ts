@@ -1,15 +1,15 @@
+import { LicoError } from '@lico/core';
 import type { FloatTensor } from '@lico/transforms';
+import { readBytes } from '../read-bytes.js';
 import { decodePng } from './png.js';
 
 const FILES = ['crop-0.png', 'crop-1.png', 'crop-2.png', 'crop-3.png'];
 let images: Promise<FloatTensor[]> | undefined;
 
-async function readBytes(url: URL): Promise<Uint8Array> {
-  if (typeof process !== 'undefined' && typeof process.versions?.node === 'string') {
-    const { readFile } = await import('node:fs/promises');
-    return new Uint8Array(await readFile(url));
-  }
-  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+async function readCrop(url: URL): Promise<Uint8Array> {
+  const bytes = await readBytes(url);
+  if (!bytes) throw new LicoError('LICO_INTERNAL', `the calibration crop ${url} is missing: reinstall @lico/models`);
+  return bytes;
 }
 
 /**
@@ -19,7 +19,7 @@ async function readBytes(url: URL): Promise<Uint8Array> {
  */
 export function defaultCalibrationImages(): Promise<FloatTensor[]> {
   images ??= Promise.all(
-    FILES.map(async (file) => decodePng(await readBytes(new URL(`../../calibration/${file}`, import.meta.url)))),
+    FILES.map(async (file) => decodePng(await readCrop(new URL(`../../calibration/${file}`, import.meta.url)))),
   );
   images.catch(() => (images = undefined));
   return images;

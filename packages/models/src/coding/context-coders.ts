@@ -10,6 +10,7 @@ import {
 import { toFixedLatents } from '@lico/quantizers';
 import type { CoderParts, CodingContext, LatentCoder } from './latent-coder.js';
 import { hyperAnalysis, type Shape3 } from './side-information.js';
+import { STREAM_NAMES } from './stream-names.js';
 
 const network = (converted: ConvertedNetwork | undefined) => (converted as ConvertedNetwork).network;
 
@@ -60,7 +61,7 @@ export function autoregressiveCoder(parts: CoderParts): LatentCoder {
       (await parts.conditionals.get(quantizer, backend)) as ConditionalEntropyModel<unknown>,
     );
   return {
-    streams: ['z', 'y'],
+    streams: STREAM_NAMES.autoregressive,
     async compress(y, yShape, context) {
       const coder = await model(context);
       const side = await encodeSide(parts, y, yShape, context.backend);
@@ -91,7 +92,7 @@ export function checkerboardCoder(parts: CoderParts): LatentCoder {
     );
   };
   return {
-    streams: ['z', 'anchors', 'nonAnchors'],
+    streams: STREAM_NAMES['checkerboard-mixture'],
     async compress(y, yShape, context) {
       const checkerboard = await model(context);
       const side = await encodeSide(parts, y, yShape, context.backend);

@@ -2,6 +2,7 @@ import { type ConditionalEntropyModel, type ConvertedNetwork, Hyperprior } from 
 import type { Conditional } from './conditionals.js';
 import type { CoderParts, CodingContext, LatentCoder } from './latent-coder.js';
 import { hyperAnalysis, type Shape3 } from './side-information.js';
+import { STREAM_NAMES } from './stream-names.js';
 
 /**
  * `bmshj2018-hyperprior` and `mbt2018-mean`: a {@link Hyperprior} (z with the factorized
@@ -14,7 +15,7 @@ export function hyperpriorCoder(parts: CoderParts): LatentCoder {
     return new Hyperprior(await parts.prior(backend), network, conditional as ConditionalEntropyModel<unknown>);
   };
   return {
-    streams: ['z', 'y'],
+    streams: STREAM_NAMES[parts.architecture.entropy],
     async compress(y, yShape, context) {
       const hyperprior = await model(context);
       const { z, zShape } = await hyperAnalysis(parts.architecture, y, yShape, context.backend);

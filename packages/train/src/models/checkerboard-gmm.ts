@@ -44,7 +44,10 @@ const FIXED_SCALES = fixedScaleTable(SCALES);
 /** Scales as the coder's integer rule picks them from the scale table (a constant). */
 function tabledScales(scales: Variable): Variable {
   const fixed = Int32Array.from(scales.data, (s) => Math.floor(s * 256 + 0.5));
-  return constant(Float32Array.from(scaleIndexes(fixed, FIXED_SCALES), (i) => SCALES[i]), scales.shape);
+  return constant(
+    Float32Array.from(scaleIndexes(fixed, FIXED_SCALES), (i) => SCALES[i]),
+    scales.shape,
+  );
 }
 
 /** Means rounded to 1/16, as the mixture's tables resolve them (a constant). */
@@ -191,9 +194,7 @@ export class CheckerboardGmm implements TrainableModel {
     const { M } = this.config;
     const y = this.gA(x);
     const z = this.hA(y);
-    const zTilde = rounded
-      ? quantize(z, 'dequantize', { means: this.#medians() })
-      : quantize(z, 'noise', { random });
+    const zTilde = rounded ? quantize(z, 'dequantize', { means: this.#medians() }) : quantize(z, 'noise', { random });
     const zLikelihoods = entropyBottleneckLikelihood(zTilde, this.parameters);
     const zHat = mixed ? quantize(z, 'ste', { means: this.#medians() }) : zTilde;
     const hyper = this.hS(zHat);

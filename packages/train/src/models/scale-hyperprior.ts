@@ -181,9 +181,7 @@ export class ScaleHyperprior implements TrainableModel {
     const { random } = options;
     const y = this.gA(x);
     const z = this.hA(y);
-    const zTilde = rounded
-      ? quantize(z, 'dequantize', { means: this.#medians() })
-      : quantize(z, 'noise', { random });
+    const zTilde = rounded ? quantize(z, 'dequantize', { means: this.#medians() }) : quantize(z, 'noise', { random });
     const zLikelihoods = entropyBottleneckLikelihood(zTilde, this.parameters);
     const zHat = mixed ? quantize(z, 'ste', { means: this.#medians() }) : zTilde;
     const scales = this.hS(zHat);

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LicoError } from '@lico/core';
+import { machineInfo } from '../bench/results-files.js';
+import { writeFileAtomically } from '../output-file.js';
+import { codecInfos, curvesCsv, type EvalReport, evalMarkdown, METRIC_NOTES, recordsCsv } from './eval-report.js';
+import { ensureDirectory, markdownWithMeasuredBlock, resultFileNames } from './output-files.js';
+import { rdPlotSvg, svgToPng } from './rd-plots.js';
+import type { CodecInfo, ImageRecord } from './run-eval.js';
+import { averageCurves, bdTables } from './summary.js';
+
+/** Averages, BD tables and metadata around a run's records. */
+export function buildReport(
+  dataset: string,
+  images: readonly string[],
+  codecs: readonly CodecInfo[],
+  records: readonly ImageRecord[],
+): EvalReport {
+  const machine = machineInfo();
+  const curves = averageCurves(codecs, records);
+  return {
+    format: 'lico-eval/1',
+    date: machine.date,
+    machine: { cpu: machine.cpu, cores: machine.cores, node: machine.node },
+    dataset,
+    images: [...images],
+    metrics: METRIC_NOTES,
+    codecs: curves,
+    bd: bdTables(curves),
+    records: [...records],
+  };
+}
+
+/** Reads `NAME.json` of an earlier run, for `--merge`. */
+export async function readReport(out: string, name: string): Promise<EvalReport> {
+  const path = join(out, resultFileNames(name).json);
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new LicoError('LICO_INVALID_ARGUMENT', `--merge needs an earlier result set; ${path} cannot be read`);
+  });
+  let report: EvalReport | undefined;
+  try {
+    report = JSON.parse(text) as EvalReport;
+  } catch {}
+  if (report?.format !== 'lico-eval/1' || !Array.isArray(report.records))
+    throw new LicoError('LICO_INVALID_ARGUMENT', `${path} is not a lico eval result set (format lico-eval/1)`);
+  return report;
+}
+
+/**
+ * Adds an earlier report's codecs that this run did not measure (same images required), so that
+ * one codec can be added to a result set without re-running the others.
+ */
+export function mergeRuns(
+  earlier: EvalReport,
+  images: readonly string[],
+  codecs: readonly CodecInfo[],
+  records: readonly ImageRecord[],
+): { codecs: CodecInfo[]; records: ImageRecord[] } {
+  if (earlier.images.join('\n') !== images.join('\n'))
+    throw new LicoError(
+      'LICO_INVALID_ARGUMENT',
+      `--merge: the earlier result set measured other images (${earlier.images.length}: ${earlier.images.slice(0, 3).join(', ')}…); use the same --dataset and --images`,
+    );
+  const fresh = new Set(codecs.map((c) => c.name));
+  const kept = codecInfos(earlier).filter((c) => !fresh.has(c.name));
+  const keptNames = new Set(kept.map((c) => c.name));
+  return {
+    codecs: [...kept, ...codecs],
+    records: [...earlier.records.filter((r) => keptNames.has(r.codec)), ...records],
+  };
+}
+
+/**
+ * Writes the result set `NAME` into `out`, each file through a temporary file and a rename:
+ * JSON, CSVs, the Markdown's measured block (analysis outside the markers kept), the BD tables
+ * and the PSNR and MS-SSIM plots (SVG and PNG). Returns the file names.
+ */
+export async function writeResultSet(report: EvalReport, out: string, name: string): Promise<string[]> {
+  const files = resultFileNames(name);
+  await ensureDirectory(out);
+  const title = `${name}: rate–distortion of image codecs`;
+  const hasMsssim = Object.keys(report.bd.rateOnMsssim).length > 0;
+  const written: string[] = [];
+  const write = async (file: string, data: string | Uint8Array) => {
+    await writeFileAtomically(join(out, file), typeof data === 'string' ? new TextEncoder().encode(data) : data);
+    written.push(file);
+  };
+  await write(files.json, `${JSON.stringify(report, null, 2)}\n`);
+  await write(files.csv, curvesCsv(report.codecs));
+  await write(files.imagesCsv, recordsCsv(report.records));
+  await write(
+    files.bdJson,
+    `${JSON.stringify({ dataset: report.dataset, date: report.date, ...report.bd }, null, 2)}\n`,
+  );
+  const psnrSvg = await rdPlotSvg(report.codecs, 'psnr', `PSNR against rate, ${report.images.length} images`);
+  await write(files.psnrSvg, psnrSvg);
+  await write(files.psnrPng, await svgToPng(psnrSvg));
+  if (hasMsssim) {
+    const msssimSvg = await rdPlotSvg(report.codecs, 'msssim', `MS-SSIM against rate, ${report.images.length} images`);
+    await write(files.msssimSvg, msssimSvg);
+    await write(files.msssimPng, await svgToPng(msssimSvg));
+  }
+  const markdown = await markdownWithMeasuredBlock(join(out, files.markdown), title, evalMarkdown(report, files));
+  await write(files.markdown, markdown);
+  return written;
+}
