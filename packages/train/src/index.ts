@@ -26,10 +26,10 @@ export { benchTrain, TRAIN_BENCH_ARCHS, type TrainBenchOptions, type TrainBenchR
 export { type CheckpointState, encodeCheckpoint, type RunIdentity, restoreCheckpoint } from './checkpoint.js';
 export { defaultTrainDirectory, ImageCropLoader, type ImageCropLoaderOptions } from './data.js';
 export { type Profile, setTrainBackend, startProfile, stopProfile, trainBackend } from './engine.js';
+export { gdnSpecs } from './models/bmshj-transforms.js';
 export { CheckerboardGmm, type CheckerboardGmmConfig } from './models/checkerboard-gmm.js';
 export {
   type ForwardOptions,
-  gdnSpecs,
   type ModelOutput,
   ScaleHyperprior,
   type ScaleHyperpriorConfig,

@@ -1,7 +1,7 @@
 import { invalidArgument } from '@lico/core';
 import { defaultScaleTable, fixedScaleTable, meanInPhases, scaleIndexes } from '@lico/entropy-models';
 import { leakyRelu, relu } from '../ops/activations.js';
-import { conv2d, convTranspose2d, maskedConv2d } from '../ops/conv.js';
+import { maskedConv2d } from '../ops/conv.js';
 import { add, constant, mul } from '../ops/elementwise.js';
 import {
   entropyBottleneckAuxLoss,
@@ -9,13 +9,13 @@ import {
   entropyBottleneckMedians,
   entropyBottleneckSpecs,
 } from '../ops/entropy-bottleneck.js';
-import { gdn } from '../ops/gdn.js';
 import { gaussianMixtureLikelihood } from '../ops/likelihoods.js';
 import { quantize } from '../ops/quantize.js';
 import { concat, softmaxChannels, split } from '../ops/shape.js';
 import { convSpecs, type ParameterSpec, Parameters } from '../parameters.js';
 import type { Variable } from '../variable.js';
-import { type ForwardOptions, gdnSpecs, type ModelOutput, type TrainableModel } from './scale-hyperprior.js';
+import { bmshjTransformSpecs, NamedLayers } from './bmshj-transforms.js';
+import type { ForwardOptions, ModelOutput, TrainableModel } from './scale-hyperprior.js';
 
 /** N and M of a {@link CheckerboardGmm}. */
 export interface CheckerboardGmmConfig {
@@ -94,6 +94,7 @@ export class CheckerboardGmm implements TrainableModel {
   static readonly id = 'lico-checkerboard-gmm';
   readonly config: CheckerboardGmmConfig;
   readonly parameters: Parameters;
+  readonly #layers: NamedLayers;
   readonly #contextMask: Float32Array;
 
   constructor(config: CheckerboardGmmConfig, options: { seed?: number } = {}) {
@@ -102,6 +103,7 @@ export class CheckerboardGmm implements TrainableModel {
     if (config.M % 6 !== 0) invalidArgument('M', 'a multiple of 6 (3M/2, 10M/3 and 8M/3 are widths)', config.M);
     this.config = { N: config.N, M: config.M };
     this.parameters = Parameters.create(CheckerboardGmm.specs(this.config), options.seed ?? 0);
+    this.#layers = new NamedLayers(this.parameters);
     this.#contextMask = checkerboardMask(2 * config.M, config.M);
   }
 
@@ -109,20 +111,7 @@ export class CheckerboardGmm implements TrainableModel {
   static specs({ N, M }: CheckerboardGmmConfig): ParameterSpec[] {
     const t = { transposed: true };
     return [
-      ...convSpecs('g_a.0', 3, N, 5),
-      ...gdnSpecs('g_a.1', N),
-      ...convSpecs('g_a.2', N, N, 5),
-      ...gdnSpecs('g_a.3', N),
-      ...convSpecs('g_a.4', N, N, 5),
-      ...gdnSpecs('g_a.5', N),
-      ...convSpecs('g_a.6', N, M, 5),
-      ...convSpecs('g_s.0', M, N, 5, t),
-      ...gdnSpecs('g_s.1', N),
-      ...convSpecs('g_s.2', N, N, 5, t),
-      ...gdnSpecs('g_s.3', N),
-      ...convSpecs('g_s.4', N, N, 5, t),
-      ...gdnSpecs('g_s.5', N),
-      ...convSpecs('g_s.6', N, 3, 5, t),
+      ...bmshjTransformSpecs(N, M),
       ...convSpecs('h_a.0', M, N, 3),
       ...convSpecs('h_a.2', N, N, 5),
       ...convSpecs('h_a.4', N, N, 5),
@@ -137,52 +126,33 @@ export class CheckerboardGmm implements TrainableModel {
     ];
   }
 
-  #conv(name: string, x: Variable, stride: number): Variable {
-    const weight = this.parameters.get(`${name}.weight`);
-    const padding = Math.floor(weight.shape[2] / 2);
-    return conv2d(x, weight, this.parameters.get(`${name}.bias`), { stride, padding });
-  }
-
-  #deconv(name: string, x: Variable): Variable {
-    const weight = this.parameters.get(`${name}.weight`);
-    return convTranspose2d(x, weight, this.parameters.get(`${name}.bias`), { stride: 2, padding: 2, outputPadding: 1 });
-  }
-
-  #gdn(name: string, x: Variable, inverse: boolean): Variable {
-    return gdn(x, this.parameters.get(`${name}.beta`), this.parameters.get(`${name}.gamma`), { inverse });
-  }
-
   /** g_a: image `[N, 3, H, W]` to y `[N, M, H/16, W/16]`. */
   gA(x: Variable): Variable {
-    let h = x;
-    for (const k of [0, 2, 4]) h = this.#gdn(`g_a.${k + 1}`, this.#conv(`g_a.${k}`, h, 2), false);
-    return this.#conv('g_a.6', h, 2);
+    return this.#layers.gA(x);
   }
 
   /** g_s: ŷ back to an image. */
   gS(yHat: Variable): Variable {
-    let h = yHat;
-    for (const k of [0, 2, 4]) h = this.#gdn(`g_s.${k + 1}`, this.#deconv(`g_s.${k}`, h), true);
-    return this.#deconv('g_s.6', h);
+    return this.#layers.gS(yHat);
   }
 
   /** h_a: y to z. */
   hA(y: Variable): Variable {
-    const h = leakyRelu(this.#conv('h_a.2', leakyRelu(this.#conv('h_a.0', y, 1)), 2));
-    return this.#conv('h_a.4', h, 2);
+    const h = leakyRelu(this.#layers.conv('h_a.2', leakyRelu(this.#layers.conv('h_a.0', y, 1)), 2));
+    return this.#layers.conv('h_a.4', h, 2);
   }
 
   /** h_s: ẑ to the hyper features `[N, 2M, H/16, W/16]`. */
   hS(zHat: Variable): Variable {
-    const h = relu(this.#deconv('h_s.2', relu(this.#deconv('h_s.0', zHat))));
-    return relu(this.#conv('h_s.4', h, 1));
+    const h = relu(this.#layers.deconv('h_s.2', relu(this.#layers.deconv('h_s.0', zHat))));
+    return relu(this.#layers.conv('h_s.4', h, 1));
   }
 
   /** The mixture parameters from `[hyper; context]`: weights (softmax), means and scales. */
   #mixture(hyper: Variable, context: Variable) {
-    let h = relu(this.#conv('entropy_parameters.0', concat([hyper, context]), 1));
-    h = relu(this.#conv('entropy_parameters.2', h, 1));
-    return this.#conv('entropy_parameters.4', h, 1);
+    let h = relu(this.#layers.conv('entropy_parameters.0', concat([hyper, context]), 1));
+    h = relu(this.#layers.conv('entropy_parameters.2', h, 1));
+    return this.#layers.conv('entropy_parameters.4', h, 1);
   }
 
   /** The training forward pass: x̂ and the likelihoods of y and z. */

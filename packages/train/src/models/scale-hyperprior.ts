@@ -1,6 +1,5 @@
 import { invalidArgument } from '@lico/core';
 import { relu } from '../ops/activations.js';
-import { conv2d, convTranspose2d } from '../ops/conv.js';
 import { abs, constant } from '../ops/elementwise.js';
 import {
   entropyBottleneckAuxLoss,
@@ -8,11 +7,11 @@ import {
   entropyBottleneckMedians,
   entropyBottleneckSpecs,
 } from '../ops/entropy-bottleneck.js';
-import { gdn, nonNegativeInit } from '../ops/gdn.js';
 import { gaussianLikelihood } from '../ops/likelihoods.js';
 import { quantize, type RandomSource } from '../ops/quantize.js';
 import { convSpecs, type ParameterSpec, Parameters } from '../parameters.js';
 import type { Variable } from '../variable.js';
+import { bmshjTransformSpecs, NamedLayers } from './bmshj-transforms.js';
 
 /** How a training forward pass quantizes latents. */
 export type TrainingQuantization =
@@ -49,21 +48,6 @@ export interface TrainableModel {
   auxLoss?(): Variable;
 }
 
-/** GDN parameters under CompressAI's names, initialized as `GDN(channels)`: beta 1, gamma 0.1·I. */
-export function gdnSpecs(prefix: string, channels: number): ParameterSpec[] {
-  return [
-    { name: `${prefix}.beta`, shape: [channels], init: (d) => d.fill(nonNegativeInit(1)) },
-    {
-      name: `${prefix}.gamma`,
-      shape: [channels, channels],
-      init: (d) => {
-        for (let i = 0; i < channels; i++)
-          for (let j = 0; j < channels; j++) d[i * channels + j] = nonNegativeInit(i === j ? 0.1 : 0);
-      },
-    },
-  ];
-}
-
 /** N and M of a {@link ScaleHyperprior}. */
 export interface ScaleHyperpriorConfig {
   /** Channels of the transforms' hidden layers and of z. */
@@ -96,32 +80,21 @@ export class ScaleHyperprior implements TrainableModel {
   static readonly id = 'bmshj2018-hyperprior';
   readonly config: ScaleHyperpriorConfig;
   readonly parameters: Parameters;
+  readonly #layers: NamedLayers;
 
   constructor(config: ScaleHyperpriorConfig, options: { seed?: number } = {}) {
     for (const key of ['N', 'M'] as const)
       if (!Number.isInteger(config[key]) || config[key] < 1) invalidArgument(key, 'a positive integer', config[key]);
     this.config = { N: config.N, M: config.M };
     this.parameters = Parameters.create(ScaleHyperprior.specs(this.config), options.seed ?? 0);
+    this.#layers = new NamedLayers(this.parameters);
   }
 
   /** The parameters of a model with this configuration, in CompressAI's order. */
   static specs({ N, M }: ScaleHyperpriorConfig): ParameterSpec[] {
     const t = { transposed: true };
     return [
-      ...convSpecs('g_a.0', 3, N, 5),
-      ...gdnSpecs('g_a.1', N),
-      ...convSpecs('g_a.2', N, N, 5),
-      ...gdnSpecs('g_a.3', N),
-      ...convSpecs('g_a.4', N, N, 5),
-      ...gdnSpecs('g_a.5', N),
-      ...convSpecs('g_a.6', N, M, 5),
-      ...convSpecs('g_s.0', M, N, 5, t),
-      ...gdnSpecs('g_s.1', N),
-      ...convSpecs('g_s.2', N, N, 5, t),
-      ...gdnSpecs('g_s.3', N),
-      ...convSpecs('g_s.4', N, N, 5, t),
-      ...gdnSpecs('g_s.5', N),
-      ...convSpecs('g_s.6', N, 3, 5, t),
+      ...bmshjTransformSpecs(N, M),
       ...convSpecs('h_a.0', M, N, 3),
       ...convSpecs('h_a.2', N, N, 5),
       ...convSpecs('h_a.4', N, N, 5),
@@ -132,45 +105,26 @@ export class ScaleHyperprior implements TrainableModel {
     ];
   }
 
-  #conv(name: string, x: Variable, stride: number): Variable {
-    const weight = this.parameters.get(`${name}.weight`);
-    const padding = Math.floor(weight.shape[2] / 2);
-    return conv2d(x, weight, this.parameters.get(`${name}.bias`), { stride, padding });
-  }
-
-  #deconv(name: string, x: Variable): Variable {
-    const weight = this.parameters.get(`${name}.weight`);
-    return convTranspose2d(x, weight, this.parameters.get(`${name}.bias`), { stride: 2, padding: 2, outputPadding: 1 });
-  }
-
-  #gdn(name: string, x: Variable, inverse: boolean): Variable {
-    return gdn(x, this.parameters.get(`${name}.beta`), this.parameters.get(`${name}.gamma`), { inverse });
-  }
-
   /** g_a: image `[N, 3, H, W]` to y `[N, M, H/16, W/16]`. */
   gA(x: Variable): Variable {
-    let h = x;
-    for (const k of [0, 2, 4]) h = this.#gdn(`g_a.${k + 1}`, this.#conv(`g_a.${k}`, h, 2), false);
-    return this.#conv('g_a.6', h, 2);
+    return this.#layers.gA(x);
   }
 
   /** g_s: ŷ back to an image. */
   gS(yHat: Variable): Variable {
-    let h = yHat;
-    for (const k of [0, 2, 4]) h = this.#gdn(`g_s.${k + 1}`, this.#deconv(`g_s.${k}`, h), true);
-    return this.#deconv('g_s.6', h);
+    return this.#layers.gS(yHat);
   }
 
   /** h_a: |y| to z. */
   hA(y: Variable): Variable {
-    const h = relu(this.#conv('h_a.2', relu(this.#conv('h_a.0', abs(y), 1)), 2));
-    return this.#conv('h_a.4', h, 2);
+    const h = relu(this.#layers.conv('h_a.2', relu(this.#layers.conv('h_a.0', abs(y), 1)), 2));
+    return this.#layers.conv('h_a.4', h, 2);
   }
 
   /** h_s: ẑ to the scales of y. */
   hS(zHat: Variable): Variable {
-    const h = relu(this.#deconv('h_s.2', relu(this.#deconv('h_s.0', zHat))));
-    return relu(this.#conv('h_s.4', h, 1));
+    const h = relu(this.#layers.deconv('h_s.2', relu(this.#layers.deconv('h_s.0', zHat))));
+    return relu(this.#layers.conv('h_s.4', h, 1));
   }
 
   /** The training forward pass: x̂ and the likelihoods of y and z. */
