@@ -53,6 +53,7 @@ describe('safetensors', () => {
   const tensors: WeightMap = new Map([
     ['g_a.0.weight', { shape: [2, 1, 1, 3], data: Float32Array.of(1, -2.5, 0.1, 3e-5, 65504, -0) }],
     ['h_s.int.weights', { shape: [3], data: Int32Array.of(-128, 0, 2 ** 30) }],
+    ['h_s.int.small', { shape: [2, 2], data: Int32Array.of(-32768, 32767, 5, -2047) }],
   ]);
 
   test('float32 round trip is exact; float16 is within half precision', () => {
@@ -60,6 +61,11 @@ describe('safetensors', () => {
     expect(read.metadata).toEqual({ architecture: 'bmshj2018-hyperprior' });
     expect(read.tensors.get('g_a.0.weight')).toEqual(tensors.get('g_a.0.weight'));
     expect(read.tensors.get('h_s.int.weights')).toEqual(tensors.get('h_s.int.weights'));
+    // Integers that fit in 16 bits are stored as I16, read back as Int32Array.
+    expect(read.tensors.get('h_s.int.small')).toEqual(tensors.get('h_s.int.small'));
+    const header = new TextDecoder().decode(writeSafetensors(tensors).subarray(8, 400));
+    expect(header).toContain('"h_s.int.small":{"dtype":"I16"');
+    expect(header).toContain('"h_s.int.weights":{"dtype":"I32"');
     const half = readSafetensors(writeSafetensors(tensors, {}, { floatDtype: 'F16' })).tensors.get('g_a.0.weight');
     const original = tensors.get('g_a.0.weight')?.data ?? new Float32Array();
     original.forEach((v, i) => {

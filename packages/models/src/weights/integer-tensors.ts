@@ -18,7 +18,7 @@ export const INTEGER_PREFIX = 'integer.';
 const scalar = (value: number): WeightTensor => ({ shape: [1], data: Int32Array.of(value) });
 const ints = (...values: number[]): WeightTensor => ({ shape: [values.length], data: Int32Array.from(values) });
 
-/** The I32 tensors of one layer, `integer.<module>.<i>.*`. */
+/** The integer tensors of one layer, `integer.<module>.<i>.*` (written as I16 where they fit). */
 function layerTensors(prefix: string, layer: IntegerConvLayer): [string, WeightTensor][] {
   const { inChannels, outChannels, kernelSize: k } = layer;
   return [
@@ -41,7 +41,7 @@ function layerTensors(prefix: string, layer: IntegerConvLayer): [string, WeightT
 }
 
 /**
- * The integer networks as I32 tensors, for each network `integer.<module>` (`h_s`,
+ * The integer networks as integer tensors (I16 or I32 in the file), for each network `integer.<module>` (`h_s`,
  * `context_prediction`, `entropy_parameters`):
  * - `.input` `[2]`: the input stage's shift and limit (absent when the network has none);
  * - `.output_fraction_bits` `[1]`;

@@ -2,10 +2,15 @@ import { LicoError } from '@lico/core';
 import { floatToHalf, halfToFloat } from './float16.js';
 import { elementCount, type WeightMap, type WeightTensor } from './weight-tensor.js';
 
-/** Element types Lico reads and writes; F16 is read into and written from float32 arrays. */
-export type SafetensorsDtype = 'F32' | 'F16' | 'I32';
+/**
+ * Element types Lico reads and writes: F16 is read into and written from float32 arrays, I16
+ * into and from int32 arrays (integer tensors whose values fit are written as I16: half the size).
+ */
+export type SafetensorsDtype = 'F32' | 'F16' | 'I32' | 'I16';
 
-const BYTES: Record<SafetensorsDtype, number> = { F32: 4, F16: 2, I32: 4 };
+const BYTES: Record<SafetensorsDtype, number> = { F32: 4, F16: 2, I32: 4, I16: 2 };
+
+const fitsInt16 = (data: Int32Array) => data.every((v) => v >= -32768 && v <= 32767);
 /** A header beyond this is not a weights file of ours (CompressAI models have a few hundred tensors). */
 const MAX_HEADER_BYTES = 16 << 20;
 
@@ -68,7 +73,7 @@ function readEntry(
   dataLength: number,
 ): WeightTensor {
   const { dtype, shape, data_offsets: offsets } = entry ?? ({} as HeaderEntry);
-  if (!(dtype in BYTES)) throw invalid(`tensor '${name}' has dtype ${String(dtype)}; Lico reads F32, F16 and I32`);
+  if (!(dtype in BYTES)) throw invalid(`tensor '${name}' has dtype ${String(dtype)}; Lico reads F32, F16, I32 and I16`);
   if (!Array.isArray(shape) || shape.some((d) => !Number.isSafeInteger(d) || d < 0)) {
     throw invalid(`tensor '${name}' has an invalid shape ${JSON.stringify(shape)}`);
   }
@@ -84,7 +89,11 @@ function readEntry(
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart + begin, end - begin);
-  if (dtype === 'I32') return { shape, data: Int32Array.from({ length: count }, (_, i) => view.getInt32(4 * i, true)) };
+  if (dtype === 'I32' || dtype === 'I16') {
+    const data = new Int32Array(count);
+    for (let i = 0; i < count; i++) data[i] = dtype === 'I32' ? view.getInt32(4 * i, true) : view.getInt16(2 * i, true);
+    return { shape, data };
+  }
   const data = new Float32Array(count);
   if (dtype === 'F16') for (let i = 0; i < count; i++) data[i] = halfToFloat(view.getUint16(2 * i, true));
   else for (let i = 0; i < count; i++) data[i] = view.getFloat32(4 * i, true);
@@ -93,7 +102,8 @@ function readEntry(
 
 /**
  * Writes tensors and string metadata as a safetensors file. Float tensors are stored as
- * `floatDtype` (F32 by default; F16 halves the file), integer tensors as I32. The header is
+ * `floatDtype` (F32 by default; F16 halves the file), integer tensors as I16 when every value
+ * fits, otherwise I32. The header is
  * padded to a multiple of 8 bytes, as the reference implementation does.
  */
 export function writeSafetensors(
@@ -112,7 +122,8 @@ export function writeSafetensors(
         `tensor '${name}' has ${tensor.data.length} values for shape [${tensor.shape}]`,
       );
     }
-    const dtype: SafetensorsDtype = tensor.data instanceof Int32Array ? 'I32' : floatDtype;
+    const { data } = tensor;
+    const dtype: SafetensorsDtype = data instanceof Int32Array ? (fitsInt16(data) ? 'I16' : 'I32') : floatDtype;
     const length = tensor.data.length * BYTES[dtype];
     header[name] = { dtype, shape: tensor.shape, data_offsets: [offset, offset + length] };
     layout.push([tensor, dtype, offset]);
@@ -131,6 +142,7 @@ export function writeSafetensors(
     for (let i = 0; i < data.length; i++) {
       const position = start + at + i * BYTES[dtype];
       if (dtype === 'I32') view.setInt32(position, data[i], true);
+      else if (dtype === 'I16') view.setInt16(position, data[i], true);
       else if (dtype === 'F16') view.setUint16(position, floatToHalf(data[i]), true);
       else view.setFloat32(position, data[i], true);
     }
