@@ -10,8 +10,11 @@ export interface ScalarDensity {
   readonly variance: number;
 }
 
-/** erfc with fractional error below 1.2e-7 everywhere (Chebyshev fit, Numerical Recipes §6.2). */
-function erfc(x: number): number {
+/**
+ * erfc with fractional error below 1.2e-7 everywhere (Chebyshev fit, Numerical Recipes §6.2):
+ * float32 accuracy, tails included.
+ */
+export function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
   const r =

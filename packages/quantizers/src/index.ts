@@ -23,7 +23,7 @@
  * }
  * ```
  */
-export { GaussianDensity, LaplacianDensity, type ScalarDensity } from './densities.js';
+export { erfc, GaussianDensity, LaplacianDensity, type ScalarDensity } from './densities.js';
 export { fromFixedLatents, toFixedLatents, toFixedStep } from './fixed-point.js';
 export type { BackendChoice, EntropyParameters, QuantizedLatents, Quantizer } from './quantizer.js';
 export { estimateRateDistortion } from './rate-distortion.js';

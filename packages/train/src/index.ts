@@ -22,6 +22,8 @@
  * console.log(step.bpp > 0, step.psnr !== undefined); // true true
  * ```
  */
+
+export { erfc } from '@lico/quantizers';
 export { benchTrain, TRAIN_BENCH_ARCHS, type TrainBenchOptions, type TrainBenchResult } from './bench.js';
 export { type CheckpointState, encodeCheckpoint, type RunIdentity, restoreCheckpoint } from './checkpoint.js';
 export { defaultTrainDirectory, ImageCropLoader, type ImageCropLoaderOptions } from './data.js';
@@ -81,7 +83,7 @@ export {
   type RateDistortion,
   rateDistortionLoss,
 } from './ops/losses.js';
-export { erfc, normalCdf, normalPdf } from './ops/normal.js';
+export { normalCdf, normalPdf } from './ops/normal.js';
 export {
   addUniformNoise,
   mixedQuantize,

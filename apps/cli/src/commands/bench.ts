@@ -11,30 +11,11 @@ import { writeResultFile, writeResults } from '../bench/results-files.js';
 import { trainMarkdown } from '../bench/train-report.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { listOf, positiveInteger } from '../option-parsers.js';
 import { benchTransformsCommand } from './bench-transforms.js';
 
-function positiveInteger(name: string, most: number) {
-  return (text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1 || value > most) {
-      throw new InvalidArgumentError(`${name} must be an integer from 1 to ${most}.`);
-    }
-    return value;
-  };
-}
-
-function backendList(text: string): string[] {
-  const names = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const name of names) {
-    if (!(BACKEND_NAMES as readonly string[]).includes(name)) {
-      throw new InvalidArgumentError(`unknown backend '${name}'; choose from ${BACKEND_NAMES.join(', ')}.`);
-    }
-  }
-  return names;
-}
+const backendList = listOf<string>('backend', BACKEND_NAMES);
+const modelList = listOf<EntropyModelName>('model', ENTROPY_MODELS);
 
 /** `lico bench …`: benchmarks that write docs/results/. */
 export function benchCommand(io: CliIo): Command {
@@ -215,14 +196,4 @@ function nonNegativeInteger(name: string) {
     }
     return value;
   };
-}
-
-function modelList(text: string): EntropyModelName[] {
-  const names = text.split(',').map((s) => s.trim());
-  for (const name of names) {
-    if (!(ENTROPY_MODELS as readonly string[]).includes(name)) {
-      throw new InvalidArgumentError(`unknown model '${name}'; choose from ${ENTROPY_MODELS.join(', ')}.`);
-    }
-  }
-  return names as EntropyModelName[];
 }

@@ -1,19 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { ARCHITECTURES, importCheckpoint } from '@lico/models';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { BACKEND_NAMES } from '../backends.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { positiveInteger } from '../option-parsers.js';
+import { positiveInteger, positiveNumber } from '../option-parsers.js';
 import { refusalToOverwrite, writeFileAtomically } from '../output-file.js';
-
-function positiveNumber(name: string) {
-  return (text: string) => {
-    const value = Number(text);
-    if (!(Number.isFinite(value) && value > 0)) throw new InvalidArgumentError(`${name} must be a positive number.`);
-    return value;
-  };
-}
 
 /** `lico convert IN.pth OUT.safetensors --arch NAME`: a CompressAI checkpoint as a Lico weights file. */
 export function convertCommand(io: CliIo): Command {

@@ -11,15 +11,7 @@ import { buildReport, mergeRuns, readReport, writeResultSet } from '../eval/resu
 import { type EvalProgress, type RunEvalResult, runEval } from '../eval/run-eval.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-
-function integer(name: string, least: number, most = Number.MAX_SAFE_INTEGER) {
-  return (text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < least || value > most)
-      throw new InvalidArgumentError(`${name} must be an integer from ${least} to ${most}.`);
-    return value;
-  };
-}
+import { integerIn } from '../option-parsers.js';
 
 function codecList(text: string): string[] {
   const names = text
@@ -98,16 +90,16 @@ export function evalCommand(io: CliIo): Command {
       "qualities to sweep instead of the defaults: '10,20,30' for every codec or 'jpeg:10,20,30' for one (repeatable)",
       qualityList,
     )
-    .addOption(new Option('--images <n>', 'only the first n images (by name)').argParser(integer('--images', 1)))
+    .addOption(new Option('--images <n>', 'only the first n images (by name)').argParser(integerIn('--images', 1)))
     .addOption(
       new Option('--jobs <n>', 'encodes at once')
         .default(Math.min(2, cpus().length))
-        .argParser(integer('--jobs', 1, Math.max(2, cpus().length))),
+        .argParser(integerIn('--jobs', 1, Math.max(2, cpus().length))),
     )
     .addOption(
       new Option('--timeout <seconds>', 'time limit of each encoder or decoder call')
         .default(120)
-        .argParser(integer('--timeout', 1, 86_400)),
+        .argParser(integerIn('--timeout', 1, 86_400)),
     )
     .option('--force', 'overwrite an existing result set')
     .option('--merge', "keep the earlier NAME.json's other codecs and rewrite the set with them (same images)")

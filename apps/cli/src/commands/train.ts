@@ -1,25 +1,9 @@
 import { TRAIN_ARCHS, type TrainArch, type TrainStatus, trainRun } from '@lico/train';
 import { SingleBar } from 'cli-progress';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-
-function integer(name: string, least: number) {
-  return (text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < least)
-      throw new InvalidArgumentError(`${name} must be an integer ≥ ${least}.`);
-    return value;
-  };
-}
-
-function positive(name: string) {
-  return (text: string) => {
-    const value = Number(text);
-    if (!(value > 0)) throw new InvalidArgumentError(`${name} must be a positive number.`);
-    return value;
-  };
-}
+import { integerIn, positiveNumber } from '../option-parsers.js';
 
 const duration = (seconds: number) =>
   seconds >= 3600
@@ -58,27 +42,31 @@ export function trainCommand(io: CliIo): Command {
     )
     .addOption(new Option('--arch <name>', 'architecture').choices([...TRAIN_ARCHS]).makeOptionMandatory())
     .addOption(
-      new Option('--lambda <λ>', 'rate-distortion trade-off').argParser(positive('--lambda')).makeOptionMandatory(),
+      new Option('--lambda <λ>', 'rate-distortion trade-off')
+        .argParser(positiveNumber('--lambda'))
+        .makeOptionMandatory(),
     )
-    .addOption(new Option('--steps <n>', 'total training steps').argParser(integer('--steps', 1)).makeOptionMandatory())
+    .addOption(
+      new Option('--steps <n>', 'total training steps').argParser(integerIn('--steps', 1)).makeOptionMandatory(),
+    )
     .requiredOption('--out <dir>', 'run directory: checkpoint.safetensors, log.jsonl, weights.safetensors')
     .option('--resume', 'continue the run in --out from its last checkpoint')
     .option('--init <weights>', 'start from the matching parameters of another model (safetensors)')
-    .addOption(new Option('--N <n>', 'channels of the transforms and of z').default(128).argParser(integer('--N', 1)))
-    .addOption(new Option('--M <n>', 'channels of y').default(192).argParser(integer('--M', 1)))
-    .addOption(new Option('--batch <n>', 'crops per step').default(8).argParser(integer('--batch', 1)))
-    .addOption(new Option('--crop <px>', 'crop side').default(256).argParser(integer('--crop', 16)))
-    .addOption(new Option('--lr <rate>', 'Adam learning rate').default(1e-4).argParser(positive('--lr')))
+    .addOption(new Option('--N <n>', 'channels of the transforms and of z').default(128).argParser(integerIn('--N', 1)))
+    .addOption(new Option('--M <n>', 'channels of y').default(192).argParser(integerIn('--M', 1)))
+    .addOption(new Option('--batch <n>', 'crops per step').default(8).argParser(integerIn('--batch', 1)))
+    .addOption(new Option('--crop <px>', 'crop side').default(256).argParser(integerIn('--crop', 16)))
+    .addOption(new Option('--lr <rate>', 'Adam learning rate').default(1e-4).argParser(positiveNumber('--lr')))
     .option('--lr-milestones <steps>', 'steps at which the learning rate is divided by 10 (comma-separated)', '')
     .addOption(
       new Option('--seed <n>', 'seed of the initialization, crops and noise')
         .default(1)
-        .argParser(integer('--seed', 0)),
+        .argParser(integerIn('--seed', 0)),
     )
     .addOption(
       new Option('--checkpoint-every <n>', 'steps between checkpoints')
         .default(100)
-        .argParser(integer('--checkpoint-every', 1)),
+        .argParser(integerIn('--checkpoint-every', 1)),
     )
     .option('--data <dir>', 'training images (default: ../shared/data/train)')
     .option('--backend <name>', 'native or js', 'native')
@@ -87,7 +75,7 @@ export function trainCommand(io: CliIo): Command {
       const milestones = String(options.lrMilestones)
         .split(',')
         .filter(Boolean)
-        .map((s: string) => integer('--lr-milestones', 1)(s));
+        .map((s: string) => integerIn('--lr-milestones', 1)(s));
       let stopRequested = false;
       const stop = () => {
         if (!stopRequested) io.progress('stopping after this step (a checkpoint is written); send again to kill');
