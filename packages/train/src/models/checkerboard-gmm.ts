@@ -3,12 +3,7 @@ import { defaultScaleTable, fixedScaleTable, meanInPhases, scaleIndexes } from '
 import { leakyRelu, relu } from '../ops/activations.js';
 import { maskedConv2d } from '../ops/conv.js';
 import { add, constant, mul } from '../ops/elementwise.js';
-import {
-  entropyBottleneckAuxLoss,
-  entropyBottleneckLikelihood,
-  entropyBottleneckMedians,
-  entropyBottleneckSpecs,
-} from '../ops/entropy-bottleneck.js';
+import { entropyBottleneckAuxLoss, entropyBottleneckSpecs } from '../ops/entropy-bottleneck.js';
 import { gaussianMixtureLikelihood } from '../ops/likelihoods.js';
 import { quantize } from '../ops/quantize.js';
 import { concat, softmaxChannels, split } from '../ops/shape.js';
@@ -16,6 +11,7 @@ import { convSpecs, type ParameterSpec, Parameters } from '../parameters.js';
 import type { Variable } from '../variable.js';
 import { bmshjTransformSpecs, NamedLayers } from './bmshj-transforms.js';
 import type { ForwardOptions, ModelOutput, TrainableModel } from './scale-hyperprior.js';
+import { sideInformation } from './side-information.js';
 
 /** N and M of a {@link CheckerboardGmm}. */
 export interface CheckerboardGmmConfig {
@@ -164,9 +160,7 @@ export class CheckerboardGmm implements TrainableModel {
     const { M } = this.config;
     const y = this.gA(x);
     const z = this.hA(y);
-    const zTilde = rounded ? quantize(z, 'dequantize', { means: this.#medians() }) : quantize(z, 'noise', { random });
-    const zLikelihoods = entropyBottleneckLikelihood(zTilde, this.parameters);
-    const zHat = mixed ? quantize(z, 'ste', { means: this.#medians() }) : zTilde;
+    const { zLikelihoods, zHat } = sideInformation(z, this.parameters, options);
     const hyper = this.hS(zHat);
     const yTilde = rounded ? quantize(y, 'dequantize') : quantize(y, 'noise', { random });
     const yHat = mixed ? quantize(y, 'ste') : yTilde;
@@ -200,12 +194,6 @@ export class CheckerboardGmm implements TrainableModel {
     if (rounded) [means, scales] = [tabledMeans(means), tabledScales(scales)];
     const yLikelihoods = gaussianMixtureLikelihood(yTilde, softmaxChannels(logits, K), means, scales);
     return { xHat: this.gS(yHat), likelihoods: { y: yLikelihoods, z: zLikelihoods } };
-  }
-
-  // The entropy bottleneck's medians broadcast over z (constants: no gradient).
-  #medians(): Variable {
-    const medians = entropyBottleneckMedians(this.parameters);
-    return constant(medians, [1, medians.length, 1, 1]);
   }
 
   /** The entropy bottleneck's auxiliary loss (trains `entropy_bottleneck.quantiles`). */

@@ -1,17 +1,13 @@
 import { invalidArgument } from '@lico/core';
 import { relu } from '../ops/activations.js';
-import { abs, constant } from '../ops/elementwise.js';
-import {
-  entropyBottleneckAuxLoss,
-  entropyBottleneckLikelihood,
-  entropyBottleneckMedians,
-  entropyBottleneckSpecs,
-} from '../ops/entropy-bottleneck.js';
+import { abs } from '../ops/elementwise.js';
+import { entropyBottleneckAuxLoss, entropyBottleneckSpecs } from '../ops/entropy-bottleneck.js';
 import { gaussianLikelihood } from '../ops/likelihoods.js';
 import { quantize, type RandomSource } from '../ops/quantize.js';
 import { convSpecs, type ParameterSpec, Parameters } from '../parameters.js';
 import type { Variable } from '../variable.js';
 import { bmshjTransformSpecs, NamedLayers } from './bmshj-transforms.js';
+import { sideInformation } from './side-information.js';
 
 /** How a training forward pass quantizes latents. */
 export type TrainingQuantization =
@@ -29,7 +25,7 @@ export type TrainingQuantization =
 export interface ForwardOptions {
   /** The noise source (e.g. `seededRandom(seed)`). */
   readonly random: RandomSource;
-  /** 'noise' (default) or 'mixed'. */
+  /** 'noise' (default), 'mixed' or 'round'. */
   readonly quantization?: TrainingQuantization;
 }
 
@@ -135,20 +131,12 @@ export class ScaleHyperprior implements TrainableModel {
     const { random } = options;
     const y = this.gA(x);
     const z = this.hA(y);
-    const zTilde = rounded ? quantize(z, 'dequantize', { means: this.#medians() }) : quantize(z, 'noise', { random });
-    const zLikelihoods = entropyBottleneckLikelihood(zTilde, this.parameters);
-    const zHat = mixed ? quantize(z, 'ste', { means: this.#medians() }) : zTilde;
+    const { zLikelihoods, zHat } = sideInformation(z, this.parameters, options);
     const scales = this.hS(zHat);
     const yTilde = rounded ? quantize(y, 'dequantize') : quantize(y, 'noise', { random });
     const yLikelihoods = gaussianLikelihood(yTilde, scales);
     const yHat = mixed ? quantize(y, 'ste') : yTilde;
     return { xHat: this.gS(yHat), likelihoods: { y: yLikelihoods, z: zLikelihoods } };
-  }
-
-  // The entropy bottleneck's medians broadcast over z (constants: no gradient).
-  #medians(): Variable {
-    const medians = entropyBottleneckMedians(this.parameters);
-    return constant(medians, [1, medians.length, 1, 1]);
   }
 
   /** The entropy bottleneck's auxiliary loss (trains `entropy_bottleneck.quantiles`). */
