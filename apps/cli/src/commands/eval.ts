@@ -141,7 +141,9 @@ export function evalCommand(io: CliIo): Command {
           throw error;
         }
       }
-      const codecs = names.map((name) => createEvalCodec(name, { timeoutMs: options.timeout * 1000 }));
+      const codecs = await Promise.all(
+        names.map((name) => createEvalCodec(name, { timeoutMs: options.timeout * 1000 })),
+      );
       for (const codec of codecs)
         for (const quality of qualities.get(codec.name) ?? codec.defaultQualities) {
           try {

@@ -39,20 +39,20 @@ export interface RunOptions {
    */
   readonly outputSize?: readonly [height: number, width: number];
   /**
-   * Largest tile side, in pixels at the finer of input and output resolution (default
-   * {@link DEFAULT_TILE_SIZE}); `false` runs the whole input at once. Tiles overlap by the
-   * layer's reach, so the stitched result is the untiled one (up to float rounding).
+   * Tile size, in pixels at the finer of input and output resolution (default
+   * {@link DEFAULT_TILE_SIZE}): an input of at most `tileSize²` pixels runs whole, a larger one
+   * in square tiles of side `tileSize`; `false` runs the whole input at once. Tiles overlap by
+   * the layer's reach, so the stitched result is the untiled one (up to float rounding).
    */
   readonly tileSize?: number | false;
 }
 
 /**
- * Default largest tile side: 512 full-resolution pixels. With 192 channels, one window's
- * intermediate tensors (and onnxruntime-node's convolution buffers) stay within a few hundred
- * MiB: a 4096×4096 image encodes and decodes in 64 tiles with bmshj2018-sized transforms in
- * under 2 GiB (docs/transforms.md has the measurements).
+ * Default tile size: 640 pixels, so that images up to 640² = 409 600 pixels (Kodak's 768×512
+ * among them) run untiled, while a 4096×4096 image encodes and decodes in tiles with
+ * bmshj2018-sized transforms within 4 GiB (docs/transforms.md has the measurements).
  */
-export const DEFAULT_TILE_SIZE = 512;
+export const DEFAULT_TILE_SIZE = 640;
 
 /** A layer tree ready to run on one provider. */
 export interface TransformSession {

@@ -96,6 +96,29 @@ describe('edge reach', () => {
   });
 });
 
+describe('planTiles', () => {
+  const gA = smallAnalysis(31);
+  const gS = smallSynthesis(32);
+
+  test("an input within one tile's area runs whole, whatever its sides", () => {
+    const plan = planTiles(gA, 512, 768, 640);
+    expect([plan.rows.length, plan.columns.length]).toEqual([1, 1]);
+    expect([plan.rows[0].length, plan.columns[0].length]).toEqual([512, 768]);
+    // A synthesis counts output pixels: these latents are a 512×768 image.
+    const scale = gS.spatial.up / gS.spatial.down;
+    expect(planTiles(gS, 512 / scale, 768 / scale, 640).columns).toHaveLength(1);
+    expect(planTiles(gA, 16, 4000, 256).columns).toHaveLength(1);
+  });
+
+  test('a larger input is cut into square windows of the tile side', () => {
+    const plan = planTiles(gA, 1024, 1024, 640);
+    expect([plan.rows.length, plan.columns.length]).toEqual([2, 2]);
+    expect(plan.rows[0].length).toBe(plan.columns[0].length);
+    const scale = gS.spatial.up / gS.spatial.down;
+    expect(planTiles(gS, 1024 / scale, 1024 / scale, 640).rows).toHaveLength(2);
+  });
+});
+
 describe('tiled runs equal untiled runs', () => {
   const gA = smallAnalysis(31);
   const gS = smallSynthesis(32);

@@ -55,13 +55,25 @@ export function planAxis(length: number, core: number, margin: number, multiple:
   return spans;
 }
 
-/** The tiles of an input of `height × width` (multiples of the layer's multiple). */
+/**
+ * The tiles of an input of `height × width` (multiples of the layer's multiple): one, when its
+ * area is at most `tileSize²` (at the finer resolution), else square windows of side `tileSize`.
+ */
 export function planTiles(layer: Layer, height: number, width: number, tileSize: number): TilePlan {
   const { up, down, multiple } = layer.spatial;
   if (!Number.isInteger(tileSize) || tileSize < 1) invalidArgument('tileSize', 'a positive integer', tileSize);
   // Tile sizes count pixels at the finer of input and output resolution.
   const core = up > down ? Math.floor((tileSize * down) / up) : tileSize;
   const margin = tileMargin(layer);
+  // Memory grows with a window's area, not its sides: an input within one tile's area runs whole
+  // (tiling a 768×512 image with 512-pixel tiles would compute its overlap twice, half as much again).
+  if (height * width <= core * core) {
+    return {
+      rows: planAxis(height, height, margin, multiple),
+      columns: planAxis(width, width, margin, multiple),
+      margin,
+    };
+  }
   return {
     rows: planAxis(height, core, margin, multiple),
     columns: planAxis(width, core, margin, multiple),
