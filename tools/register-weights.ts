@@ -26,14 +26,17 @@ const { values } = parseArgs({
 });
 if (!values.weights || !values.quality) throw new Error('--weights FILE and --quality Q are required');
 const quality = Number(values.quality);
-if (!Number.isInteger(quality) || quality < 1) throw new Error(`--quality must be an integer ≥ 1, not ${values.quality}`);
+if (!Number.isInteger(quality) || quality < 1)
+  throw new Error(`--quality must be an integer ≥ 1, not ${values.quality}`);
 
 const directory = new URL('../packages/models/weights/', import.meta.url);
 const { tensors, metadata } = readSafetensors(new Uint8Array(await readFile(values.weights)));
 // The integer networks must come with the weights: calibrating them here would make a file whose
 // streams no other copy of the model decodes.
 if (![...tensors.keys()].some((name) => name.startsWith('integer.')))
-  throw new Error(`${values.weights} holds no integer networks: register the weights.safetensors that lico train wrote`);
+  throw new Error(
+    `${values.weights} holds no integer networks: register the weights.safetensors that lico train wrote`,
+  );
 const bytes = writeSafetensors(tensors, { ...metadata, quality: String(quality) }, { floatDtype: 'F16' });
 // Refuse what the codec could not load: every float and integer tensor must be there and fit.
 const model = await loadModel(bytes);
@@ -54,7 +57,9 @@ const kodak =
     : {};
 const entry = { model: architecture, quality, lambda, file, sha256, ...kodak };
 index.weights = [
-  ...index.weights.filter((e: { model: string; quality: number }) => !(e.model === architecture && e.quality === quality)),
+  ...index.weights.filter(
+    (e: { model: string; quality: number }) => !(e.model === architecture && e.quality === quality),
+  ),
   entry,
 ].sort((a: typeof entry, b: typeof entry) => a.model.localeCompare(b.model) || a.quality - b.quality);
 await writeFile(`${indexUrl.pathname}.tmp`, `${JSON.stringify(index, null, 2)}\n`);

@@ -17,11 +17,12 @@ function sampleFromModel(model: GaussianConditional, n: number) {
 }
 
 describe('GaussianConditional', () => {
-  test('scale indexes: the first table entry not below the scale, in integers', () => {
+  test('scale indexes: the nearest table entry on a log scale, in integers', () => {
     const table = Int32Array.of(10, 20, 40, 80);
-    expect(Array.from(scaleIndexes(Int32Array.of(0, 10, 11, 20, 21, 79, 80, 81, 1e9), table))).toEqual([
-      0, 0, 1, 1, 2, 3, 3, 3, 3,
-    ]);
+    // Boundaries at √200 ≈ 14.1, √800 ≈ 28.3 and √3200 ≈ 56.6; ties (s² = product) go down.
+    const scales = Int32Array.of(-5, 0, 10, 14, 15, 20, 28, 29, 56, 57, 80, 81, 2 ** 31 - 1);
+    expect(Array.from(scaleIndexes(scales, table))).toEqual([0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 3]);
+    expect(Array.from(scaleIndexes(Int32Array.of(7, 8, 9), Int32Array.of(4, 16)))).toEqual([0, 0, 1]);
   });
 
   test('coded bits are within 1 % of the model’s −log2 likelihood on latents sampled from it', async () => {

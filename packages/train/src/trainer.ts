@@ -217,7 +217,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
   const weightsPath = join(out, 'weights.safetensors');
   await writeAtomically(weightsPath, trained.toSafetensors());
   await trained.dispose();
-  return { step: steps, seconds, weights: weightsPath, stopped };
+  return { step: state.step, seconds, weights: weightsPath, stopped };
 }
 
 /** Drops log lines after `step` (a resumed run logs those steps again). */

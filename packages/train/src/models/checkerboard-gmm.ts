@@ -189,7 +189,7 @@ export class CheckerboardGmm implements TrainableModel {
     };
     const params = add(mul(anchorParams, select(anchors)), mul(nonAnchorParams, select(nonAnchors)));
     let [means, scales, logits] = split(params, [K * M, K * M, K * M]);
-    // Evaluation: the parameters as the codec's tables resolve them (σ up to the next entry of
+    // Evaluation: the parameters as the codec's tables resolve them (σ to the nearest entry of
     // the scale table, μ to 1/16), so the rate is the float networks' rate under Lico's coder.
     if (rounded) [means, scales] = [tabledMeans(means), tabledScales(scales)];
     const yLikelihoods = gaussianMixtureLikelihood(yTilde, softmaxChannels(logits, K), means, scales);
