@@ -33,7 +33,7 @@ const BY_ERROR_CODE: Partial<Record<LicoErrorCode, ExitCode>> = {
   LICO_WEIGHTS_INVALID: ExitCode.weights,
 };
 
-/** The exit code of the codec commands (encode, decode, info, roundtrip) for an error: by its `LicoError` code, else 1. */
+/** The exit code of every command for an error: by its `LicoError` code, else 1. */
 export function exitCodeOf(error: unknown): ExitCode {
   return (isLicoError(error) && BY_ERROR_CODE[error.code]) || ExitCode.failure;
 }

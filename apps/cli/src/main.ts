@@ -21,7 +21,7 @@ import { infoCommand } from './commands/info.js';
 import { latentsCommand } from './commands/latents.js';
 import { roundtripCommand } from './commands/roundtrip.js';
 import { trainCommand } from './commands/train.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode, exitCodeOf } from './exit-codes.js';
 import { type CliIo, type CliOutput, processOutput } from './io.js';
 
 export { ExitCode } from './exit-codes.js';
@@ -58,6 +58,6 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     output.progress(isLicoError(error) ? `${error.code}: ${error.message}` : `error: ${String(error)}`);
-    return isLicoError(error, 'LICO_BACKEND_UNAVAILABLE') ? ExitCode.backendUnavailable : ExitCode.failure;
+    return exitCodeOf(error);
   }
 }

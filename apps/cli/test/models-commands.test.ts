@@ -48,11 +48,11 @@ describe('lico convert and lico latents', () => {
     expect((await readFile(weights)).length).toBeLessThan(report.bytes);
   });
 
-  test('convert: a wrong architecture is LICO_WEIGHTS_MISMATCH (exit 1), an unknown one a usage error', async () => {
+  test('convert: a wrong architecture is LICO_WEIGHTS_MISMATCH (exit 7), an unknown one a usage error', async () => {
     const run = capture();
     const out = join(directory, 'wrong.safetensors');
     expect(await runCli(['convert', checkpoint, out, '--arch', 'bmshj2018-hyperprior'], run.output)).toBe(
-      ExitCode.failure,
+      ExitCode.weights,
     );
     expect(run.errors.join('\n')).toMatch(/LICO_WEIGHTS_MISMATCH: .*h_s\.0\.weight/);
     expect(await runCli(['convert', checkpoint, out, '--arch', 'mbt2018'], capture().output)).toBe(ExitCode.usage);
@@ -80,7 +80,7 @@ describe('lico convert and lico latents', () => {
     const failed = capture();
     expect(
       await runCli(['latents', '--weights', weights, '--in', bad, '--out', join(directory, 'z.npy')], failed.output),
-    ).toBe(ExitCode.failure);
+    ).toBe(ExitCode.usage);
     expect(failed.errors.join('\n')).toMatch(/LICO_INVALID_ARGUMENT: .*not an image/);
   });
 });

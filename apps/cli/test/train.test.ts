@@ -22,7 +22,7 @@ describe('lico train', () => {
     expect(JSON.parse(run.lines[0])).toMatchObject({ step: 2, stopped: false });
     expect(existsSync(join(out, 'weights.safetensors'))).toBe(true);
     const again = capture();
-    expect(await runCli([...args, '--steps', '3'], again.output)).toBe(ExitCode.failure);
+    expect(await runCli([...args, '--steps', '3'], again.output)).toBe(ExitCode.usage);
     expect(again.errors.join('\n')).toContain('--resume');
     expect(await runCli([...args, '--steps', '3', '--resume'], capture().output)).toBe(ExitCode.ok);
   }, 60_000);
