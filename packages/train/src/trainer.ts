@@ -81,7 +81,7 @@ async function initializeFrom(model: TrainableModel, path: string): Promise<numb
   let copied = 0;
   for (const [name, own] of model.parameters.stateDict()) {
     const other = tensors.get(name);
-    if (other && other.data instanceof Float32Array && other.data.length === own.data.length) {
+    if (other && other.data instanceof Float32Array && other.shape.join() === own.shape.join()) {
       own.data.set(other.data);
       copied++;
     }

@@ -51,4 +51,21 @@ describe('trainRun', () => {
     const [logA, logB] = [await logOf(a), await logOf(b)];
     expect(logB.map((l) => l.loss)).toEqual(logA.map((l) => l.loss));
   }, 120_000);
+
+  test('--init copies the parameters of the same name and shape, and only those', async () => {
+    const source = await mkdtemp(join(tmpdir(), 'lico-train-'));
+    await trainRun({ ...small, N: 6, M: 6, steps: 1, out: source });
+    const from = readSafetensors(new Uint8Array(await readFile(join(source, 'weights.safetensors')))).tensors;
+    const out = await mkdtemp(join(tmpdir(), 'lico-train-'));
+    // A learning rate too small to move anything: the checkpoint holds the initial values.
+    const hyperprior = { ...small, arch: 'bmshj2018-hyperprior', N: 6, M: 6, learningRate: 1e-30 } as const;
+    await trainRun({ ...hyperprior, steps: 1, out, init: join(source, 'weights.safetensors') });
+    const own = readSafetensors(new Uint8Array(await readFile(join(out, 'checkpoint.safetensors')))).tensors;
+    for (const name of ['g_a.0.weight', 'g_s.6.weight', 'h_a.2.weight', 'entropy_bottleneck._matrix0'])
+      expect(own.get(name)?.data, name).toEqual(from.get(name)?.data);
+    // Another shape (the hyperprior's conv(N, M, 3) against the default's conv(3M/2, 2M, 3)): not copied.
+    expect(own.get('h_s.4.weight')?.shape).toEqual([6, 6, 3, 3]);
+    expect(from.get('h_s.4.weight')?.shape).toEqual([12, 9, 3, 3]);
+    expect(own.get('h_s.4.weight')?.data).not.toEqual(from.get('h_s.4.weight')?.data.subarray(0, 324));
+  }, 120_000);
 });
