@@ -8,7 +8,7 @@ export function defaultScaleTable(): number[] {
   );
 }
 
-/** A scale table in the latent fixed point (`round(σ · 2^8)`), strictly increasing. */
+/** A scale table in the latent fixed point (`round(σ · 2^8)`), strictly increasing, σ ≤ 2^18. */
 export function fixedScaleTable(scales: readonly number[]): Int32Array {
   const fixed = Int32Array.from(scales, (s) => Math.round(s * 2 ** LATENT_FRACTION_BITS));
   for (let i = 1; i < fixed.length; i++) {
@@ -16,6 +16,8 @@ export function fixedScaleTable(scales: readonly number[]): Int32Array {
       throw new RangeError(`scale table entries ${i - 1} and ${i} are equal in fixed point`);
   }
   if (fixed.length === 0 || fixed[0] < 1) throw new RangeError('a scale table needs positive scales');
+  // scaleIndexes compares products of neighbours exactly, in doubles.
+  if (fixed[fixed.length - 1] > 2 ** 26) throw new RangeError('a scale table ends at 2^18 at most');
   return fixed;
 }
 

@@ -2,7 +2,7 @@ import '@lico/backend-js';
 import { seededRandom } from '@lico/core';
 import { TcqQuantizer } from '@lico/quantizers';
 import { describe, expect, test } from 'vitest';
-import { GaussianConditional, scaleIndexes } from '../src/index.js';
+import { fixedScaleTable, GaussianConditional, scaleIndexes } from '../src/index.js';
 
 const random = seededRandom(12);
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -23,6 +23,13 @@ describe('GaussianConditional', () => {
     const scales = Int32Array.of(-5, 0, 10, 14, 15, 20, 28, 29, 56, 57, 80, 81, 2 ** 31 - 1);
     expect(Array.from(scaleIndexes(scales, table))).toEqual([0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 3]);
     expect(Array.from(scaleIndexes(Int32Array.of(7, 8, 9), Int32Array.of(4, 16)))).toEqual([0, 0, 1]);
+  });
+
+  test('scale tables: increasing in fixed point, positive, within 2^18', () => {
+    expect(Array.from(fixedScaleTable([0.5, 1, 2 ** 18]))).toEqual([128, 256, 2 ** 26]);
+    expect(() => fixedScaleTable([1, 1.001])).toThrow(RangeError);
+    expect(() => fixedScaleTable([0.001, 1])).toThrow(RangeError);
+    expect(() => fixedScaleTable([1, 2 ** 19])).toThrow(RangeError);
   });
 
   test('coded bits are within 1 % of the model’s −log2 likelihood on latents sampled from it', async () => {
