@@ -22,6 +22,8 @@ export interface LicoEvalCodecOptions {
 export async function licoEvalCodec(options: LicoEvalCodecOptions): Promise<Codec> {
   const { name, model, backend } = options;
   const registry = options.registry ?? packagedWeights();
+  // Results are committed: the shipped registry is named, not the path it has on this machine.
+  const where = options.registry ? registry.location : '@lico/models (weights/index.json)';
   const entries = (await registry.entries())
     .filter((entry) => entry.model === model)
     .sort((a, b) => a.quality - b.quality);
@@ -43,7 +45,7 @@ export async function licoEvalCodec(options: LicoEvalCodecOptions): Promise<Code
   };
   return {
     name,
-    description: `Lico ${model}, trained weights of ${registry.location} (λ ${entries.map((e) => `${e.quality}: ${e.lambda}`).join(', ')}), uniform quantizer, backend ${backend ?? 'default'}`,
+    description: `Lico ${model}, trained weights of ${where} (λ ${entries.map((e) => `${e.quality}: ${e.lambda}`).join(', ')}), uniform quantizer, backend ${backend ?? 'default'}`,
     qualityName: `quality (the trained rate points ${qualities.join(', ')}; higher is better)`,
     defaultQualities: qualities,
     checkQuality(quality) {
