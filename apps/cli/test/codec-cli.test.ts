@@ -217,10 +217,14 @@ describe('lico encode, info, decode', () => {
       expect(existsSync(at(`${name}.png`))).toBe(false);
     }
     expect((await lico('info', at('damaged.lico'))).code).toBe(ExitCode.corruptFile);
-    // No trained weights ship yet: encode without --weights says how to get some.
-    const untrained = await lico('encode', rgb, at('untrained.lico'));
+    // A model without shipped weights: encode without --weights says how to get some.
+    const untrained = await lico('encode', rgb, at('untrained.lico'), '--model', 'cheng2020-anchor');
     expect(untrained.code).toBe(ExitCode.unsupported);
-    expect(untrained.report.error.message).toMatch(/lico train/);
+    expect(untrained.report.error.message).toMatch(/lico convert/);
+    // The default model ships trained: encode and decode find its weights without being told.
+    expect((await lico('encode', rgb, at('shipped.lico'))).code).toBe(ExitCode.ok);
+    expect((await lico('decode', at('shipped.lico'), at('shipped.png'))).code).toBe(ExitCode.ok);
+    expect(existsSync(at('shipped.png'))).toBe(true);
     expect((await lico('encode', rgb, at('x.lico'), '--backend', 'cuda')).code).toBe(ExitCode.usage);
     expect((await lico('encode', rgb, at('x.lico'), '--weights', at('none.safetensors'))).code).toBe(ExitCode.usage);
     expect((await lico('encode', rgb, at('x.lico'), '--weights', weights, '--quantizer', 'tcq')).code).toBe(

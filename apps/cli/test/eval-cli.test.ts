@@ -114,7 +114,7 @@ describe('lico eval', () => {
     expect(await readFile(join(out, 'results.md'), 'utf8')).toContain('Analysis kept.');
   }, 120_000);
 
-  test('usage errors exit 2; a refused image exits 1; a missing tool exits 3', async () => {
+  test('usage errors and a refused image exit 2; a missing tool exits 3', async () => {
     const out = join(root, 'errors');
     const base = ['eval', '--dataset', dataset, '--out', out];
     expect(await runCli([...base, '--codecs', 'bpg'], capture().output)).toBe(ExitCode.usage);
@@ -136,7 +136,7 @@ describe('lico eval', () => {
       .toFile(join(grey, 'g.png'));
     const refused = capture();
     expect(await runCli(['eval', '--dataset', grey, '--codecs', 'jpeg', '--out', out], refused.output)).toBe(
-      ExitCode.failure,
+      ExitCode.usage,
     );
     expect(refused.errors.join('\n')).toMatch(/LICO_INVALID_ARGUMENT: g\.png is grayscale/);
 
