@@ -133,17 +133,8 @@ describe('summarizing a log', () => {
 });
 
 describe('the manifest', () => {
-  const entry = {
-    name: 'lico-q4',
-    model: 'lico-checkerboard-gmm',
-    N: 96,
-    M: 144,
-    lambda: 0.013,
-    quality: 4,
-    log: 'lico-q4.jsonl',
-    init: null,
-    codec: 'lico',
-  };
+  // RUN as a manifest entry: JSON leaves the undefined note out.
+  const entry = { ...RUN, note: undefined };
   const manifest = (runs: unknown[]) => JSON.stringify({ runs });
 
   test('reads a good entry, with the note optional', () => {
