@@ -12,9 +12,11 @@
  */
 import '@lico/backend-native';
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModel, readSafetensors, writeSafetensors } from '@lico/models';
+import { writeFileAtomically } from '../apps/cli/src/output-file.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,8 +48,7 @@ if (lambda === undefined) throw new Error(`${values.weights} records no λ (meta
 
 const file = `${architecture}-q${quality}.safetensors`;
 const sha256 = createHash('sha256').update(bytes).digest('hex');
-await writeFile(new URL(`${file}.tmp`, directory), bytes);
-await rename(new URL(`${file}.tmp`, directory), new URL(file, directory));
+await writeFileAtomically(fileURLToPath(new URL(file, directory)), bytes);
 
 const indexUrl = new URL('index.json', directory);
 const index = JSON.parse(await readFile(indexUrl, 'utf8'));
@@ -62,6 +63,5 @@ index.weights = [
   ),
   entry,
 ].sort((a: typeof entry, b: typeof entry) => a.model.localeCompare(b.model) || a.quality - b.quality);
-await writeFile(`${indexUrl.pathname}.tmp`, `${JSON.stringify(index, null, 2)}\n`);
-await rename(`${indexUrl.pathname}.tmp`, indexUrl);
+await writeFileAtomically(fileURLToPath(indexUrl), `${JSON.stringify(index, null, 2)}\n`);
 console.log(`${file}: ${bytes.length} bytes, sha256 ${sha256}`);

@@ -19,13 +19,14 @@
  * belong to this model (`lico` for lico-checkerboard-gmm, `bmshj2018-hyperprior` for that model);
  * note: optional. Other fields are ignored.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { rdPlotSvg, svgToPng } from '../apps/cli/src/eval/rd-plots.js';
+import { writeFileAtomically } from '../apps/cli/src/output-file.js';
 import {
   curvesSpec,
   type KodakResults,
@@ -56,15 +57,9 @@ async function readOptional(path: string): Promise<string | null> {
   }
 }
 
-/** A reader of the docs never sees a half-written file. */
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  await writeFile(`${path}.tmp`, data);
-  await rename(`${path}.tmp`, path);
-}
-
 async function writeSvgAndPng(name: string, svg: string): Promise<void> {
-  await writeAtomically(join(dir, `${name}.svg`), svg);
-  await writeAtomically(join(dir, `${name}.png`), await svgToPng(svg));
+  await writeFileAtomically(join(dir, `${name}.svg`), svg);
+  await writeFileAtomically(join(dir, `${name}.png`), await svgToPng(svg));
   console.log(`wrote ${shown(join(dir, `${name}.svg`))} and .png`);
 }
 
@@ -116,5 +111,5 @@ if (kodak !== null && lico.length > 0) {
 
 const markdownPath = join(dir, 'training.md');
 const markdown = replaceBlock(await readOptional(markdownPath), trainingBlock(summaries, kodak), shown(markdownPath));
-await writeAtomically(markdownPath, markdown);
+await writeFileAtomically(markdownPath, markdown);
 console.log(`wrote ${shown(markdownPath)}`);

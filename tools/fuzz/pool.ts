@@ -5,7 +5,7 @@
  * over memory, and a worker that dies any other way is a crash.
  */
 import { Worker } from 'node:worker_threads';
-import type { CaseReply, Outcome, WorkerSetup } from './protocol.js';
+import type { CaseReply, WorkerSetup } from './protocol.js';
 
 /** The bounds every case runs under. */
 export interface Bounds {
@@ -15,15 +15,8 @@ export interface Bounds {
   readonly memoryBytes: number;
 }
 
-/** One case's verdict. */
-export interface CaseResult {
-  readonly outcome: Outcome;
-  readonly code?: string;
-  readonly detail?: string;
-  readonly ms: number;
-  readonly rssGrowth: number;
-  readonly arrayBufferGrowth: number;
-}
+/** One case's verdict: the worker's reply without its id, or the pool's own (`hang`, `memory`, `crash`). */
+export type CaseResult = Omit<CaseReply, 'id'>;
 
 const WORKER = new URL('./worker.ts', import.meta.url).href;
 // The worker is TypeScript: register tsx in it, then load it (workers do not inherit the loader).

@@ -6,11 +6,11 @@ export function refusalToOverwrite(path: string, force: boolean): string | undef
   return !force && existsSync(path) ? `${path} exists; pass --force to overwrite it` : undefined;
 }
 
-/** Writes `bytes` to a temporary file beside `path`, then renames it into place: no half-written output. */
-export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+/** Writes `data` to a temporary file beside `path`, then renames it into place: no half-written output. */
+export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, bytes);
+    await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

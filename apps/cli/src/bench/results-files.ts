@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../output-file.js';
 
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';
@@ -16,16 +17,10 @@ export function machineInfo(): { cpu: string; cores: number; node: string; date:
   };
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
-}
-
 /** Writes one more file of a result set (a plot) beside `NAME.json`. */
 export async function writeResultFile(directory: string, file: string, text: string): Promise<void> {
   await mkdir(directory, { recursive: true });
-  await writeAtomically(join(directory, file), text);
+  await writeFileAtomically(join(directory, file), text);
 }
 
 /**
@@ -34,7 +29,7 @@ export async function writeResultFile(directory: string, file: string, text: str
  */
 export async function writeResults(directory: string, name: string, json: unknown, measured: string): Promise<void> {
   await mkdir(directory, { recursive: true });
-  await writeAtomically(join(directory, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFileAtomically(join(directory, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   const mdPath = join(directory, `${name}.md`);
   const block = `${BEGIN}\n${measured.trim()}\n${END}`;
   let markdown = `# ${name} benchmark\n\n${block}\n`;
@@ -44,5 +39,5 @@ export async function writeResults(directory: string, name: string, json: unknow
     const end = existing.indexOf(END);
     if (begin >= 0 && end > begin) markdown = existing.slice(0, begin) + block + existing.slice(end + END.length);
   }
-  await writeAtomically(mdPath, markdown);
+  await writeFileAtomically(mdPath, markdown);
 }
