@@ -27,12 +27,27 @@ describe('lico train', () => {
     expect(await runCli([...args, '--steps', '3', '--resume'], capture().output)).toBe(ExitCode.ok);
   }, 60_000);
 
-  test('usage errors: unknown architecture, a λ that is not positive', async () => {
+  test('--minutes ends the run with weights; --resume goes on to --steps', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
+    const args = ['train', '--arch', 'bmshj2018-hyperprior', '--lambda', '0.01', '--out', out, ...tiny];
+    const timed = capture();
+    expect(await runCli([...args, '--steps', '100', '--minutes', '0.00001'], timed.output)).toBe(ExitCode.ok);
+    expect(timed.lines[0]).toMatch(/^time limit: 1 steps .*weights in .*--resume continues$/);
+    expect(existsSync(join(out, 'weights.safetensors'))).toBe(true);
+    const rest = capture();
+    expect(await runCli([...args, '--steps', '2', '--resume', '--json'], rest.output)).toBe(ExitCode.ok);
+    expect(JSON.parse(rest.lines[0])).toMatchObject({ step: 2, stopped: false });
+  }, 60_000);
+
+  test('usage errors: unknown architecture, a λ that is not positive, no minutes', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
     const base = ['train', '--steps', '1', '--out', out];
     expect(await runCli([...base, '--arch', 'jpeg', '--lambda', '0.01'], capture().output)).toBe(ExitCode.usage);
     expect(await runCli([...base, '--arch', 'bmshj2018-hyperprior', '--lambda', '-1'], capture().output)).toBe(
       ExitCode.usage,
     );
+    expect(
+      await runCli([...base, '--arch', 'bmshj2018-hyperprior', '--lambda', '0.01', '--minutes', '0'], capture().output),
+    ).toBe(ExitCode.usage);
   });
 });

@@ -24,6 +24,11 @@ export interface TrainRunOptions {
   readonly lambda: number;
   /** Total steps of the run (a resumed run continues up to this). */
   readonly steps: number;
+  /**
+   * Wall-clock seconds this call may train: the first step that ends past them ends the run as
+   * if it had reached `steps` (checkpoint and weights); a later `resume` goes on from there.
+   */
+  readonly timeLimitSeconds?: number;
   /** The run's directory: checkpoint.safetensors, log.jsonl, weights.safetensors. */
   readonly out: string;
   /** Continue from out/checkpoint.safetensors. */
@@ -101,6 +106,10 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
   const { arch, N, M, lambda, steps, out } = options;
   if (!(lambda > 0)) invalidArgument('lambda', 'a positive number', lambda);
   if (!Number.isInteger(steps) || steps < 1) invalidArgument('steps', 'a positive integer', steps);
+  const { timeLimitSeconds } = options;
+  if (timeLimitSeconds !== undefined && !(timeLimitSeconds >= 0))
+    invalidArgument('timeLimitSeconds', 'a number of seconds ≥ 0', timeLimitSeconds);
+  const deadline = performance.now() + (timeLimitSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const seed = options.seed ?? 1;
   const batch = options.batch ?? 8;
   const crop = options.crop ?? 256;
@@ -161,6 +170,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
         aux: window.aux + (result.auxLoss ?? 0),
         count: window.count + 1,
       };
+      const last = step === steps || performance.now() >= deadline;
       const imagesPerSecond = batch / elapsed;
       options.onStep?.({
         step,
@@ -171,7 +181,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
         imagesPerSecond,
         etaSeconds: ((steps - step) * batch) / imagesPerSecond,
       });
-      if (step % logEvery === 0 || step === steps) {
+      if (step % logEvery === 0 || last) {
         const n = window.count;
         const mse = window.mse / n;
         const line = {
@@ -191,8 +201,9 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
         window = { loss: 0, bpp: 0, mse: 0, aux: 0, count: 0, started: performance.now() };
       }
       const stop = options.shouldStop?.() ?? false;
-      if (step % checkpointEvery === 0 || step === steps || stop) await save(step, seconds);
-      if (stop && step < steps) {
+      if (step % checkpointEvery === 0 || last || stop) await save(step, seconds);
+      if (last) break;
+      if (stop) {
         stopped = true;
         break;
       }

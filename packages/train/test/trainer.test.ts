@@ -41,6 +41,19 @@ describe('trainRun', () => {
     expect(tensors.get('integer.entropy_parameters.0.weight')?.data).toBeInstanceOf(Int32Array);
   }, 120_000);
 
+  test('a time limit ends the run with weights at the first step past it; --resume goes on', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-train-'));
+    const timed = await trainRun({ ...small, steps: 50, out, timeLimitSeconds: 0, logEvery: 5, checkpointEvery: 5 });
+    expect(timed).toMatchObject({ step: 1, stopped: false, weights: join(out, 'weights.safetensors') });
+    expect(existsSync(timed.weights ?? '')).toBe(true);
+    await expect(trainRun({ ...small, steps: 50, out, timeLimitSeconds: -1, resume: true })).rejects.toThrow(
+      /timeLimitSeconds/,
+    );
+    const rest = await trainRun({ ...small, steps: 3, out, resume: true, logEvery: 1 });
+    expect(rest).toMatchObject({ step: 3, stopped: false });
+    expect((await logOf(out)).map((line) => line.step)).toEqual([1, 2, 3]);
+  }, 120_000);
+
   test('a resumed run computes what an uninterrupted one does', async () => {
     const [a, b] = [await mkdtemp(join(tmpdir(), 'lico-train-')), await mkdtemp(join(tmpdir(), 'lico-train-'))];
     const opts = { ...small, arch: 'bmshj2018-hyperprior', M: 4, checkpointEvery: 1, logEvery: 1 } as const;

@@ -49,6 +49,12 @@ export function trainCommand(io: CliIo): Command {
     .addOption(
       new Option('--steps <n>', 'total training steps').argParser(integerIn('--steps', 1)).makeOptionMandatory(),
     )
+    .addOption(
+      new Option(
+        '--minutes <m>',
+        'end the run after m minutes of this call (checkpoint and weights, as at --steps)',
+      ).argParser(positiveNumber('--minutes')),
+    )
     .requiredOption('--out <dir>', 'run directory: checkpoint.safetensors, log.jsonl, weights.safetensors')
     .option('--resume', 'continue the run in --out from its last checkpoint')
     .option('--init <weights>', 'start from the matching parameters of another model (safetensors)')
@@ -92,6 +98,7 @@ export function trainCommand(io: CliIo): Command {
           M: options.M,
           lambda: options.lambda,
           steps: options.steps,
+          timeLimitSeconds: options.minutes === undefined ? undefined : options.minutes * 60,
           out: options.out,
           resume: options.resume ?? false,
           init: options.init,
@@ -109,7 +116,9 @@ export function trainCommand(io: CliIo): Command {
         reporter.stop();
         const text = summary.stopped
           ? `stopped at step ${summary.step}; continue with --resume`
-          : `done: ${summary.step} steps in ${duration(summary.seconds)}; weights in ${summary.weights}`;
+          : summary.step < options.steps
+            ? `time limit: ${summary.step} steps in ${duration(summary.seconds)}; weights in ${summary.weights}; --resume continues`
+            : `done: ${summary.step} steps in ${duration(summary.seconds)}; weights in ${summary.weights}`;
         io.out(options.json ? JSON.stringify(summary) : text);
         io.setExitCode(ExitCode.ok);
       } finally {
