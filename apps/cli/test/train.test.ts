@@ -39,7 +39,7 @@ describe('lico train', () => {
     expect(JSON.parse(rest.lines[0])).toMatchObject({ step: 2, stopped: false });
   }, 60_000);
 
-  test('usage errors: unknown architecture, a λ that is not positive, no minutes', async () => {
+  test('usage errors: unknown architecture, a λ that is not positive, --minutes 0', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
     const base = ['train', '--steps', '1', '--out', out];
     expect(await runCli([...base, '--arch', 'jpeg', '--lambda', '0.01'], capture().output)).toBe(ExitCode.usage);
