@@ -135,7 +135,9 @@ export function streamNames(name: ArchitectureName): readonly string[] {
 
 /**
  * The module tree of an architecture, with PyTorch-like default weights (seeded: the same on
- * every machine). Sizes default to CompressAI's for the lower qualities (N = 128, M = 192;
+ * every machine). Given `seed`, every tensor is drawn from one generator seeded with it;
+ * without, the layers keep the defaults they are built with, enough when weights are loaded
+ * over them all. Sizes default to CompressAI's for the lower qualities (N = 128, M = 192;
  * cheng2020: N = M = 128).
  * @example
  * ```ts
@@ -147,11 +149,12 @@ export function streamNames(name: ArchitectureName): readonly string[] {
 export function createArchitecture(
   name: ArchitectureName,
   sizes: Partial<ArchitectureSizes> = {},
-  seed = 0,
+  seed?: number,
 ): Architecture {
   const definition = DEFINITIONS[checkArchitectureName(name)];
   const resolved = architectureSizes(name, sizes);
-  const modules = definition.build(resolved).initialize(seed);
+  const built = definition.build(resolved);
+  const modules = seed === undefined ? built : built.initialize(seed);
   return {
     name,
     sizes: resolved,

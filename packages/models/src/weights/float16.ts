@@ -2,14 +2,24 @@
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
-/** A half-precision bit pattern as a float. */
-export function halfToFloat(h: number): number {
+/** The value of a half-precision bit pattern, computed. */
+function decodeHalf(h: number): number {
   const sign = h & 0x8000 ? -1 : 1;
   const exponent = (h >> 10) & 0x1f;
   const fraction = h & 0x3ff;
   if (exponent === 0) return sign * fraction * 2 ** -24;
   if (exponent === 0x1f) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
   return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+
+// Every half is exact in a float32, so a 256 KB table of all 65 536 patterns gives the same
+// values as decodeHalf; reading 19 MB weights files spent 0.4 s in its powers of two.
+let halves: Float32Array | undefined;
+
+/** A half-precision bit pattern (16 bits) as a float. */
+export function halfToFloat(h: number): number {
+  halves ??= Float32Array.from({ length: 0x10000 }, (_, bits) => decodeHalf(bits));
+  return halves[h & 0xffff];
 }
 
 /** A float as the nearest half-precision bit pattern (ties to even; overflow to infinity). */
