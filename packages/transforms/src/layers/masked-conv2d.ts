@@ -63,7 +63,11 @@ export class MaskedConv2d extends Conv2d {
   }
 
   override effectiveWeight(): Float32Array {
-    return this.weight.data.map((w, i) => w * this.mask.data[i]);
+    const weight = this.weight.data;
+    const mask = this.mask.data;
+    const masked = new Float32Array(weight.length);
+    for (let i = 0; i < masked.length; i++) masked[i] = weight[i] * mask[i];
+    return masked;
   }
 
   protected override resetParameters(random: () => number): void {
