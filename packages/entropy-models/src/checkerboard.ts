@@ -25,6 +25,42 @@ function positions(shape: Shape, anchors: boolean): Int32Array {
   return Int32Array.from(out);
 }
 
+/** Row-major indexes, within one `H × W` plane, of its anchor or non-anchor positions. */
+function planePositions(height: number, width: number, anchors: boolean): Int32Array {
+  const out: number[] = [];
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++)
+      if (isAnchor(row, column) === anchors) out.push(row * width + column);
+  }
+  return Int32Array.from(out);
+}
+
+/** The values at `at` of each channel of a tensor, as a `[C, 1, at.length]` tensor. */
+function gatherPlane(tensor: IntegerTensor, at: Int32Array): IntegerTensor {
+  const [channels, height, width] = tensor.shape;
+  const values = new Int32Array(channels * at.length);
+  for (let c = 0; c < channels; c++) {
+    const plane = c * height * width;
+    for (let k = 0; k < at.length; k++) values[c * at.length + k] = tensor.values[plane + at[k]];
+  }
+  return { values, shape: [channels, 1, at.length] };
+}
+
+/**
+ * Whether a network maps each position on its own (1×1 kernels, no shuffle): then it can run
+ * on one pass's positions only.
+ */
+function isPointwise(network: IntegerNetwork): boolean {
+  return network.layers.every(
+    (layer) =>
+      layer.kernelSize === 1 &&
+      layer.stride === 1 &&
+      layer.padding === 0 &&
+      !layer.transposed &&
+      (layer.pixelShuffle ?? 1) === 1,
+  );
+}
+
 /** The two streams of a checkerboard-coded latent. */
 export interface CheckerboardStreams {
   readonly anchors: Uint8Array;
@@ -74,23 +110,52 @@ export class CheckerboardContext<P = GaussianParameters> {
     hyper: IntegerTensor,
     backend?: BackendChoice,
   ): Promise<P> {
+    return this.parameters(hyper, await this.nonAnchorContext(yHat, shape, backend), backend);
+  }
+
+  /** The context network's features of ŷ's anchors, over the whole plane. */
+  private nonAnchorContext(yHat: Float32Array, shape: Shape, backend: BackendChoice): Promise<IntegerTensor> {
     const anchorsOnly = yHat.map((v, i) => (isAnchor(Math.floor(i / shape[2]) % shape[1], i % shape[2]) ? v : 0));
-    const context = await this.contextNetwork.run(
-      { values: toFixedLatents(anchorsOnly, 'decoded anchors'), shape },
-      backend,
-    );
-    return this.parameters(hyper, context, backend);
+    return this.contextNetwork.run({ values: toFixedLatents(anchorsOnly, 'decoded anchors'), shape }, backend);
+  }
+
+  /**
+   * The parameters of one pass's positions, in the order of `positions(shape, anchors)`. A
+   * pointwise parameter network runs on those positions only, half the plane; another runs
+   * over the whole plane, and its output is gathered.
+   */
+  private async passParameters(
+    anchors: boolean,
+    yHat: Float32Array,
+    shape: Shape,
+    hyper: IntegerTensor,
+    backend: BackendChoice,
+  ): Promise<P> {
+    const at = planePositions(shape[1], shape[2], anchors);
+    if (!isPointwise(this.parameterNetwork) || at.length === 0) {
+      const params = anchors
+        ? await this.anchorParameters(hyper, backend)
+        : await this.nonAnchorParameters(yHat, shape, hyper, backend);
+      return this.conditional.select(params, positions(shape, anchors));
+    }
+    const context = anchors
+      ? {
+          values: new Int32Array(this.contextChannels * at.length),
+          shape: [this.contextChannels, 1, at.length] as const,
+        }
+      : gatherPlane(await this.nonAnchorContext(yHat, shape, backend), at);
+    return this.parameters(gatherPlane(hyper, at), context, backend);
   }
 
   /** The model's float likelihood of each coded latent of ŷ, under the parameters its pass used. */
   async likelihood(yHat: Float32Array, shape: Shape, hyper: IntegerTensor, backend?: BackendChoice) {
     const out = new Float32Array(yHat.length);
     const passes = [
-      [positions(shape, true), await this.anchorParameters(hyper, backend)],
-      [positions(shape, false), await this.nonAnchorParameters(yHat, shape, hyper, backend)],
+      [positions(shape, true), await this.passParameters(true, yHat, shape, hyper, backend)],
+      [positions(shape, false), await this.passParameters(false, yHat, shape, hyper, backend)],
     ] as const;
     for (const [at, params] of passes) {
-      const likelihood = this.conditional.likelihoodOf(gatherPositions(yHat, at), this.conditional.select(params, at));
+      const likelihood = this.conditional.likelihoodOf(gatherPositions(yHat, at), params);
       at.forEach((i, k) => {
         out[i] = likelihood[k];
       });
@@ -100,12 +165,11 @@ export class CheckerboardContext<P = GaussianParameters> {
 
   private async codePass(
     y: Float32Array | undefined,
-    params: P,
+    passParams: P,
     at: Int32Array,
     stream: Uint8Array | undefined,
     backend: BackendChoice,
   ): Promise<{ stream: Uint8Array; values: Float32Array }> {
-    const passParams = this.conditional.select(params, at);
     if (y) {
       const coded = await this.conditional.compress(gatherPositions(y, at), passParams, backend);
       return { stream: coded.stream, values: coded.reconstruction };
@@ -129,7 +193,7 @@ export class CheckerboardContext<P = GaussianParameters> {
     const nonAnchors = positions(shape, false);
     const first = await this.codePass(
       y,
-      await this.anchorParameters(hyper, backend),
+      await this.passParameters(true, yHat, shape, hyper, backend),
       anchors,
       streams?.anchors,
       backend,
@@ -137,7 +201,7 @@ export class CheckerboardContext<P = GaussianParameters> {
     anchors.forEach((i, k) => {
       yHat[i] = first.values[k];
     });
-    const secondParams = await this.nonAnchorParameters(yHat, shape, hyper, backend);
+    const secondParams = await this.passParameters(false, yHat, shape, hyper, backend);
     const second = await this.codePass(y, secondParams, nonAnchors, streams?.nonAnchors, backend);
     nonAnchors.forEach((i, k) => {
       yHat[i] = second.values[k];

@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import {
   CheckerboardContext,
   type CheckerboardStreams,
+  type ConditionalEntropyModel,
   GaussianConditional,
+  GaussianMixtureConditional,
   IntegerNetwork,
   type IntegerTensor,
   isAnchor,
@@ -94,5 +96,79 @@ describe('CheckerboardContext', () => {
   test('hyper features of another plane size are refused', async () => {
     const small: IntegerTensor = { values: new Int32Array(hyperChannels * 4), shape: [hyperChannels, 2, 2] };
     await expect(model.compress(y, shape, small)).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+  });
+});
+
+describe('CheckerboardContext: each pass runs its parameter network on its own positions', () => {
+  const rng = seededRandom(47);
+  const positionsOf = (anchors: boolean) =>
+    Int32Array.from({ length: M * H * W }, (_, i) => i).filter(
+      (i) => isAnchor(Math.floor(i / W) % H, i % W) === anchors,
+    );
+  const pick = (values: Float32Array, at: Int32Array) => Float32Array.from(at, (i) => values[i]);
+  const hyperFeatures: IntegerTensor = {
+    values: Int32Array.from({ length: hyperChannels * H * W }, () => Math.floor(rng() * 256)),
+    shape: [hyperChannels, H, W],
+  };
+  const latents = Float32Array.from({ length: M * H * W }, () => (rng() - 0.5) * 12);
+  const contextNetwork = new IntegerNetwork([
+    randomLayer(rng, { inChannels: M, outChannels: contextChannels, kernelSize: 5, shift: 13, biasRange: 512 }),
+  ]);
+  const parameterNetwork = (outputs: number, kernelSize: number) =>
+    new IntegerNetwork([
+      randomLayer(rng, { inChannels: hyperChannels + contextChannels, outChannels: 12, kernelSize, biasRange: 512 }),
+      randomLayer(rng, { inChannels: 12, outChannels: outputs, kernelSize: 1, shift: 4, output: true, biasRange: 512 }),
+    ]);
+  const cases = [
+    ['Gaussian, 1×1 parameter network', () => new GaussianConditional(), 2, 1],
+    ['mixture, 1×1 parameter network', () => new GaussianMixtureConditional(), 9, 1],
+    ['Gaussian, 3×3 parameter network (whole plane)', () => new GaussianConditional(), 2, 3],
+  ] as const;
+
+  test.each(cases)('%s: the streams and likelihoods of whole-plane parameters', async (_, make, perLatent, k) => {
+    const made = make();
+    await made.update();
+    const conditional = made as ConditionalEntropyModel<unknown>;
+    const model = new CheckerboardContext(
+      contextNetwork,
+      parameterNetwork(perLatent * M, k),
+      conditional,
+      contextChannels,
+    );
+    // The reference: parameters over the whole plane, then the pass's positions picked.
+    const [anchors, nonAnchors] = [positionsOf(true), positionsOf(false)];
+    const anchorParams = conditional.select(await model.anchorParameters(hyperFeatures, 'js'), anchors);
+    const first = await conditional.compress(pick(latents, anchors), anchorParams, 'js');
+    const yHat = new Float32Array(latents.length);
+    anchors.forEach((i, n) => {
+      yHat[i] = first.reconstruction[n];
+    });
+    const nonAnchorParams = conditional.select(
+      await model.nonAnchorParameters(yHat, shape, hyperFeatures, 'js'),
+      nonAnchors,
+    );
+    const second = await conditional.compress(pick(latents, nonAnchors), nonAnchorParams, 'js');
+    nonAnchors.forEach((i, n) => {
+      yHat[i] = second.reconstruction[n];
+    });
+
+    const coded = await model.compress(latents, shape, hyperFeatures, 'js');
+    expect(Buffer.from(coded.streams.anchors).equals(Buffer.from(first.stream))).toBe(true);
+    expect(Buffer.from(coded.streams.nonAnchors).equals(Buffer.from(second.stream))).toBe(true);
+    expect(coded.yHat).toEqual(yHat);
+    const likelihood = await model.likelihood(yHat, shape, hyperFeatures, 'js');
+    expect(pick(likelihood, anchors)).toEqual(conditional.likelihoodOf(pick(yHat, anchors), anchorParams));
+    expect(pick(likelihood, nonAnchors)).toEqual(conditional.likelihoodOf(pick(yHat, nonAnchors), nonAnchorParams));
+  });
+
+  test('a 1×1 plane (no non-anchors) codes and decodes', async () => {
+    const conditional = new GaussianConditional();
+    await conditional.update();
+    const model = new CheckerboardContext(contextNetwork, parameterNetwork(2 * M, 1), conditional, contextChannels);
+    const tiny: IntegerTensor = { values: hyperFeatures.values.slice(0, hyperChannels), shape: [hyperChannels, 1, 1] };
+    const y1 = Float32Array.of(1.2, -3.4, 0.4, 7.9);
+    const coded = await model.compress(y1, [M, 1, 1], tiny, 'js');
+    expect(await model.decompress(coded.streams, [M, 1, 1], tiny, 'js')).toEqual(coded.yHat);
+    for (const [i, v] of y1.entries()) expect(Math.abs(v - coded.yHat[i])).toBeLessThanOrEqual(0.5 + 2 ** -8);
   });
 });
