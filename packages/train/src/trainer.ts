@@ -62,7 +62,7 @@ export interface TrainStatus {
   readonly bpp: number;
   readonly psnr: number;
   readonly imagesPerSecond: number;
-  /** Seconds left at the current speed. */
+  /** Seconds left: to `steps` at the current speed, or to the time limit if that comes first. */
   readonly etaSeconds: number;
 }
 
@@ -179,7 +179,10 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
         bpp: result.bpp,
         psnr: result.psnr ?? 0,
         imagesPerSecond,
-        etaSeconds: ((steps - step) * batch) / imagesPerSecond,
+        etaSeconds: Math.min(
+          ((steps - step) * batch) / imagesPerSecond,
+          Math.max(0, deadline - performance.now()) / 1000,
+        ),
       });
       if (step % logEvery === 0 || last) {
         const n = window.count;

@@ -43,8 +43,18 @@ describe('trainRun', () => {
 
   test('a time limit ends the run with weights at the first step past it; --resume goes on', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lico-train-'));
-    const timed = await trainRun({ ...small, steps: 50, out, timeLimitSeconds: 0, logEvery: 5, checkpointEvery: 5 });
+    const etas: number[] = [];
+    const timed = await trainRun({
+      ...small,
+      steps: 50,
+      out,
+      timeLimitSeconds: 0,
+      logEvery: 5,
+      checkpointEvery: 5,
+      onStep: (s) => etas.push(s.etaSeconds),
+    });
     expect(timed).toMatchObject({ step: 1, stopped: false, weights: join(out, 'weights.safetensors') });
+    expect(etas).toEqual([0]); // the time left, not the 49 steps left
     expect(existsSync(timed.weights ?? '')).toBe(true);
     await expect(trainRun({ ...small, steps: 50, out, timeLimitSeconds: -1, resume: true })).rejects.toThrow(
       /timeLimitSeconds/,
