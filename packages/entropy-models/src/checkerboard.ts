@@ -11,20 +11,6 @@ export function isAnchor(row: number, column: number): boolean {
   return (row + column) % 2 === 0;
 }
 
-/** Indexes, within one `[C, H, W]` tensor, of its anchor or non-anchor positions. */
-function positions(shape: Shape, anchors: boolean): Int32Array {
-  const [channels, height, width] = shape;
-  const out: number[] = [];
-  for (let c = 0; c < channels; c++) {
-    for (let row = 0; row < height; row++) {
-      for (let column = 0; column < width; column++) {
-        if (isAnchor(row, column) === anchors) out.push((c * height + row) * width + column);
-      }
-    }
-  }
-  return Int32Array.from(out);
-}
-
 /** Row-major indexes, within one `H × W` plane, of its anchor or non-anchor positions. */
 function planePositions(height: number, width: number, anchors: boolean): Int32Array {
   const out: number[] = [];
@@ -33,6 +19,21 @@ function planePositions(height: number, width: number, anchors: boolean): Int32A
       if (isAnchor(row, column) === anchors) out.push(row * width + column);
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Indexes, within one `[C, H, W]` tensor, of its anchor or non-anchor positions: channel by
+ * channel, each the plane's in {@link planePositions}' order, which is the order of the
+ * parameters a pointwise network computes on those positions.
+ */
+function positions(shape: Shape, anchors: boolean): Int32Array {
+  const [channels, height, width] = shape;
+  const plane = planePositions(height, width, anchors);
+  const out = new Int32Array(channels * plane.length);
+  for (let c = 0; c < channels; c++) {
+    for (let k = 0; k < plane.length; k++) out[c * plane.length + k] = c * height * width + plane[k];
+  }
+  return out;
 }
 
 /** The values at `at` of each channel of a tensor, as a `[C, 1, at.length]` tensor. */

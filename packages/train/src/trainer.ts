@@ -170,7 +170,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
         aux: window.aux + (result.auxLoss ?? 0),
         count: window.count + 1,
       };
-      const last = step === steps || performance.now() >= deadline;
+      const now = performance.now();
+      const last = step === steps || now >= deadline;
       const imagesPerSecond = batch / elapsed;
       options.onStep?.({
         step,
@@ -179,10 +180,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
         bpp: result.bpp,
         psnr: result.psnr ?? 0,
         imagesPerSecond,
-        etaSeconds: Math.min(
-          ((steps - step) * batch) / imagesPerSecond,
-          Math.max(0, deadline - performance.now()) / 1000,
-        ),
+        etaSeconds: Math.min(((steps - step) * batch) / imagesPerSecond, Math.max(0, deadline - now) / 1000),
       });
       if (step % logEvery === 0 || last) {
         const n = window.count;
