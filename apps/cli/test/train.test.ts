@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -27,6 +27,14 @@ describe('lico train', () => {
     expect(await runCli([...args, '--steps', '3', '--resume'], capture().output)).toBe(ExitCode.ok);
   }, 60_000);
 
+  test('--lr-warmup raises the learning rate over the first steps', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
+    const args = ['train', '--arch', 'bmshj2018-hyperprior', '--lambda', '0.01', '--out', out, ...tiny];
+    expect(await runCli([...args, '--steps', '2', '--lr-warmup', '4'], capture().output)).toBe(ExitCode.ok);
+    const log = (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n');
+    expect(log.map((line) => JSON.parse(line).lr)).toEqual([5e-5]); // the last step is logged: 2 of 4
+  }, 60_000);
+
   test('--minutes ends the run with weights; --resume goes on to --steps', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
     const args = ['train', '--arch', 'bmshj2018-hyperprior', '--lambda', '0.01', '--out', out, ...tiny];
@@ -39,7 +47,7 @@ describe('lico train', () => {
     expect(JSON.parse(rest.lines[0])).toMatchObject({ step: 2, stopped: false });
   }, 60_000);
 
-  test('usage errors: unknown architecture, a λ that is not positive, --minutes 0', async () => {
+  test('usage errors: unknown architecture, a λ that is not positive, --minutes 0, --lr-warmup -1', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));
     const base = ['train', '--steps', '1', '--out', out];
     expect(await runCli([...base, '--arch', 'jpeg', '--lambda', '0.01'], capture().output)).toBe(ExitCode.usage);
@@ -48,6 +56,12 @@ describe('lico train', () => {
     );
     expect(
       await runCli([...base, '--arch', 'bmshj2018-hyperprior', '--lambda', '0.01', '--minutes', '0'], capture().output),
+    ).toBe(ExitCode.usage);
+    expect(
+      await runCli(
+        [...base, '--arch', 'bmshj2018-hyperprior', '--lambda', '0.01', '--lr-warmup', '-1'],
+        capture().output,
+      ),
     ).toBe(ExitCode.usage);
   });
 });

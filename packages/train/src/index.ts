@@ -96,7 +96,14 @@ export {
 } from './ops/quantize.js';
 export { matmul, mean, sum } from './ops/reduce.js';
 export { channelsFirst, channelsLast, concat, pixelShuffle, reshape, softmaxChannels, split } from './ops/shape.js';
-export { Adam, type AdamOptions, type AdamStep, type LearningRateSchedule, multiStepSchedule } from './optim.js';
+export {
+  Adam,
+  type AdamOptions,
+  type AdamStep,
+  type LearningRateSchedule,
+  linearWarmup,
+  multiStepSchedule,
+} from './optim.js';
 export {
   constantInit,
   convSpecs,

@@ -18,6 +18,24 @@ export function multiStepSchedule(base: number, milestones: readonly number[], g
   return (step) => base * gamma ** milestones.filter((m) => step >= m).length;
 }
 
+/**
+ * `schedule` with its first `steps` steps scaled up linearly: step k gets k/steps of its rate.
+ * For a run that starts Adam from zero moments on trained weights (`--init`): Adam's first
+ * updates move every parameter by about the whole learning rate, however noisy its gradient,
+ * and undo part of what the weights had learned before the moments settle.
+ *
+ * @example
+ * ```ts
+ * import { linearWarmup, multiStepSchedule } from '@lico/train';
+ * const lr = linearWarmup(multiStepSchedule(1e-4, []), 100);
+ * console.log(lr(1), lr(50), lr(100), lr(500)); // 0.000001 0.00005 0.0001 0.0001
+ * ```
+ */
+export function linearWarmup(schedule: LearningRateSchedule, steps: number): LearningRateSchedule {
+  if (!(Number.isInteger(steps) && steps >= 0)) invalidArgument('steps', 'an integer ≥ 0', steps);
+  return (step) => schedule(step) * Math.min(1, step / Math.max(steps, 1));
+}
+
 /** Adam's options: PyTorch's defaults, plus CompressAI's gradient clipping (off by default). */
 export interface AdamOptions {
   /** A number or a schedule: 1e-4 (CompressAI's training default). */

@@ -8,7 +8,7 @@ import { defaultTrainDirectory, ImageCropLoader } from './data.js';
 import { setTrainBackend } from './engine.js';
 import { CheckerboardGmm } from './models/checkerboard-gmm.js';
 import { ScaleHyperprior, type TrainableModel, type TrainingQuantization } from './models/scale-hyperprior.js';
-import { Adam, multiStepSchedule } from './optim.js';
+import { Adam, linearWarmup, multiStepSchedule } from './optim.js';
 import { trainStep } from './train-step.js';
 
 /** Architectures `lico train` trains. */
@@ -40,6 +40,12 @@ export interface TrainRunOptions {
   /** 1e-4, multiplied by 0.1 at each milestone step. */
   readonly learningRate?: number;
   readonly milestones?: readonly number[];
+  /**
+   * Steps over which the learning rate rises linearly to its value (0, none): for a run that
+   * starts from trained weights (`init`), whose Adam moments start at zero. Counted from the
+   * run's first step, so a resumed run past them is not affected.
+   */
+  readonly warmupSteps?: number;
   readonly seed?: number;
   readonly quantization?: TrainingQuantization;
   /** Steps between checkpoints: 100. */
@@ -109,6 +115,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
   const { timeLimitSeconds } = options;
   if (timeLimitSeconds !== undefined && !(timeLimitSeconds >= 0))
     invalidArgument('timeLimitSeconds', 'a number of seconds ≥ 0', timeLimitSeconds);
+  const warmupSteps = options.warmupSteps ?? 0;
+  if (!Number.isInteger(warmupSteps) || warmupSteps < 0) invalidArgument('warmupSteps', 'an integer ≥ 0', warmupSteps);
   const deadline = performance.now() + (timeLimitSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const seed = options.seed ?? 1;
   const batch = options.batch ?? 8;
@@ -120,7 +128,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
   const checkpointPath = join(out, 'checkpoint.safetensors');
   const logPath = join(out, 'log.jsonl');
   const model = makeModel(arch, N, M, seed);
-  const schedule = multiStepSchedule(options.learningRate ?? 1e-4, options.milestones ?? []);
+  const schedule = linearWarmup(multiStepSchedule(options.learningRate ?? 1e-4, options.milestones ?? []), warmupSteps);
   const optimizers = {
     // CompressAI's train.py clips the main gradients' norm at 1.
     main: new Adam(model.parameters.group('main'), { learningRate: schedule, maxGradNorm: 1 }),

@@ -7,6 +7,7 @@ import {
   constant,
   convSpecs,
   detach,
+  linearWarmup,
   mul,
   multiStepSchedule,
   noGrad,
@@ -112,5 +113,14 @@ describe('Adam', () => {
     expect(last.step).toBe(200);
     expect(last.learningRate).toBeCloseTo(0.01, 10);
     expect(Math.abs(w.data[0]) + Math.abs(w.data[1])).toBeLessThan(0.05);
+  });
+
+  test('a linear warm-up scales the first steps of a schedule, then leaves it alone', () => {
+    const lr = linearWarmup(multiStepSchedule(0.1, [6]), 4);
+    expect([1, 2, 3, 4, 5, 6].map(lr)).toEqual([0.025, 0.05, 0.075, 0.1, 0.1, 0.01].map((v) => expect.closeTo(v, 12)));
+    expect(linearWarmup(multiStepSchedule(0.1, []), 0)(1)).toBe(0.1);
+    expect(() => linearWarmup(multiStepSchedule(0.1, []), 1.5)).toThrow(
+      expect.objectContaining({ code: 'LICO_INVALID_ARGUMENT' }),
+    );
   });
 });

@@ -64,6 +64,13 @@ describe('trainRun', () => {
     expect((await logOf(out)).map((line) => line.step)).toEqual([1, 2, 3]);
   }, 120_000);
 
+  test('a warm-up raises the learning rate over the first steps of the run', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lico-train-'));
+    await expect(trainRun({ ...small, steps: 3, out, warmupSteps: -1 })).rejects.toThrow(/warmupSteps/);
+    await trainRun({ ...small, steps: 3, out, warmupSteps: 2, learningRate: 1e-3, logEvery: 1 });
+    expect((await logOf(out)).map((line) => line.lr)).toEqual([5e-4, 1e-3, 1e-3]);
+  }, 120_000);
+
   test('a resumed run computes what an uninterrupted one does', async () => {
     const [a, b] = [await mkdtemp(join(tmpdir(), 'lico-train-')), await mkdtemp(join(tmpdir(), 'lico-train-'))];
     const opts = { ...small, arch: 'bmshj2018-hyperprior', M: 4, checkpointEvery: 1, logEvery: 1 } as const;

@@ -65,6 +65,11 @@ export function trainCommand(io: CliIo): Command {
     .addOption(new Option('--lr <rate>', 'Adam learning rate').default(1e-4).argParser(positiveNumber('--lr')))
     .option('--lr-milestones <steps>', 'steps at which the learning rate is divided by 10 (comma-separated)', '')
     .addOption(
+      new Option('--lr-warmup <steps>', 'first steps over which the learning rate rises linearly (for --init)')
+        .default(0)
+        .argParser(integerIn('--lr-warmup', 0)),
+    )
+    .addOption(
       new Option('--seed <n>', 'seed of the initialization, crops and noise')
         .default(1)
         .argParser(integerIn('--seed', 0)),
@@ -106,6 +111,7 @@ export function trainCommand(io: CliIo): Command {
           crop: options.crop,
           learningRate: options.lr,
           milestones,
+          warmupSteps: options.lrWarmup,
           seed: options.seed,
           checkpointEvery: options.checkpointEvery,
           data: options.data,
