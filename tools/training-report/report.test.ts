@@ -6,6 +6,7 @@ import {
   finalMean,
   formatPercent,
   type KodakResults,
+  learningRateRanges,
   parseKodak,
   parseLog,
   parseManifest,
@@ -13,6 +14,7 @@ import {
   summarizeRun,
   type TrainingRun,
   trainingBlock,
+  WARM_UP,
   WINDOW_STEPS,
 } from './report.js';
 
@@ -70,6 +72,20 @@ describe('summarizing a log', () => {
       { value: 1e-5, first: 401, last: 600 },
     ]);
     expect(summary.hours).toBeCloseTo(5, 10);
+  });
+
+  test('a rising start of the learning rate is one warm-up stretch', () => {
+    const lines = parseLog(
+      [2.5e-5, 5e-5, 7.5e-5, 1e-4, 1e-4, 1e-5]
+        .map((lr, i) => JSON.stringify({ step: 10 * (i + 1), loss: 1, bpp: 1, mse: 0.01, lr, crop: 256, seconds: i }))
+        .join('\n'),
+      'warm.jsonl',
+    );
+    expect(learningRateRanges(lines)).toEqual([
+      { value: WARM_UP, first: 1, last: 30 },
+      { value: 1e-4, first: 31, last: 50 },
+      { value: 1e-5, first: 51, last: 60 },
+    ]);
   });
 
   test('averages each window of steps', () => {

@@ -56,10 +56,14 @@ export interface LogLine {
 
 /** A stretch of consecutive steps that shared one setting (crop size or learning rate). */
 export interface StepRange {
+  /** The setting; for learning rates, {@link WARM_UP} marks the rising start of a run. */
   readonly value: number;
   readonly first: number;
   readonly last: number;
 }
+
+/** The `value` of a learning-rate stretch that rises step by step (`lico train --lr-warmup`). */
+export const WARM_UP = -1;
 
 /** Means over a span of steps. */
 export interface WindowMean {
@@ -327,14 +331,22 @@ function meanOf(lines: readonly LogLine[], weights: readonly number[]): WindowMe
 }
 
 /** Consecutive stretches of one value of `pick`, as step ranges (a line covers the steps since the previous one). */
-export function stepRanges(lines: readonly LogLine[], pick: (line: LogLine) => number): StepRange[] {
+export function stepRanges(lines: readonly LogLine[], pick: (line: LogLine, index: number) => number): StepRange[] {
   const ranges: StepRange[] = [];
   lines.forEach((line, i) => {
     const current = ranges.at(-1);
-    if (current && current.value === pick(line)) ranges[ranges.length - 1] = { ...current, last: line.step };
-    else ranges.push({ value: pick(line), first: i === 0 ? 1 : lines[i - 1].step + 1, last: line.step });
+    const value = pick(line, i);
+    if (current && current.value === value) ranges[ranges.length - 1] = { ...current, last: line.step };
+    else ranges.push({ value, first: i === 0 ? 1 : lines[i - 1].step + 1, last: line.step });
   });
   return ranges;
+}
+
+/** The learning rate's stretches, a warm-up (a start where each line's rate is below the next's) as one. */
+export function learningRateRanges(lines: readonly LogLine[]): StepRange[] {
+  let rising = 0;
+  while (rising + 1 < lines.length && lines[rising].lr < lines[rising + 1].lr) rising++;
+  return stepRanges(lines, (line, i) => (i < rising ? WARM_UP : line.lr));
 }
 
 /** Means over the steps 1–WINDOW_STEPS, the next WINDOW_STEPS, …: the points of the curves. */
@@ -370,7 +382,7 @@ export function summarizeRun(run: TrainingRun, lines: readonly LogLine[]): RunSu
     run,
     steps: last.step,
     crops: stepRanges(lines, (l) => l.crop),
-    learningRates: stepRanges(lines, (l) => l.lr),
+    learningRates: learningRateRanges(lines),
     hours: last.seconds / 3600,
     windows: windowMeans(lines),
     final: finalMean(lines),
@@ -392,8 +404,9 @@ export function formatPercent(value: number | null | undefined): string {
 
 const fixed = (value: number | null, digits: number) => (value === null ? DASH : value.toFixed(digits));
 
-/** Small learning rates as written on command lines: 1e-4, 5e-5. */
-const formatLr = (lr: number) => (lr === 0 || lr >= 0.01 ? String(lr) : lr.toExponential());
+/** Small learning rates as written on command lines: 1e-4, 5e-5; a warm-up as such. */
+const formatLr = (lr: number) =>
+  lr === WARM_UP ? 'warm-up' : lr === 0 || lr >= 0.01 ? String(lr) : lr.toExponential();
 
 const formatRanges = (ranges: readonly StepRange[], format: (value: number) => string) =>
   ranges.map((r) => `${format(r.value)} (${r.first}–${r.last})`).join(', ');
