@@ -38,13 +38,8 @@ function positions(shape: Shape, anchors: boolean): Int32Array {
 
 /** The values at `at` of each channel of a tensor, as a `[C, 1, at.length]` tensor. */
 function gatherPlane(tensor: IntegerTensor, at: Int32Array): IntegerTensor {
-  const [channels, height, width] = tensor.shape;
-  const values = new Int32Array(channels * at.length);
-  for (let c = 0; c < channels; c++) {
-    const plane = c * height * width;
-    for (let k = 0; k < at.length; k++) values[c * at.length + k] = tensor.values[plane + at[k]];
-  }
-  return { values, shape: [channels, 1, at.length] };
+  const channels = tensor.shape[0];
+  return { values: gatherPositions(tensor.values, at, channels), shape: [channels, 1, at.length] };
 }
 
 /**
