@@ -15,8 +15,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeFileAtomically } from '@lico/core/node';
 import { loadModel, readSafetensors, writeSafetensors } from '@lico/models';
-import { writeFileAtomically } from '../apps/cli/src/output-file.js';
 
 const { values } = parseArgs({
   options: {

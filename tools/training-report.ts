@@ -23,10 +23,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeFileAtomically } from '@lico/core/node';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { rdPlotSvg, svgToPng } from '../apps/cli/src/eval/rd-plots.js';
-import { writeFileAtomically } from '../apps/cli/src/output-file.js';
 import {
   curvesSpec,
   type KodakResults,

@@ -1,4 +1,3 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { LicoError } from '@lico/core';
 import { readSafetensors, type WeightMap, writeSafetensors } from '@lico/models';
 import type { Adam } from './optim.js';
@@ -23,13 +22,6 @@ export interface CheckpointState extends RunIdentity {
 
 const FORMAT = 'lico-train-checkpoint-1';
 const MOMENTS = ['m', 'v'] as const;
-
-/** Writes `path` atomically: a temporary file, then a rename. */
-export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
-}
 
 /**
  * A training checkpoint as safetensors: every parameter under its state-dict name, each

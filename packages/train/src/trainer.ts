@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BackendName, invalidArgument, LicoError, seededRandom } from '@lico/core';
+import { writeFileAtomically } from '@lico/core/node';
 import { loadModel, readSafetensors, WEIGHTS_FORMAT, WEIGHTS_FORMAT_VERSION, writeSafetensors } from '@lico/models';
-import { type CheckpointState, encodeCheckpoint, restoreCheckpoint, writeAtomically } from './checkpoint.js';
+import { type CheckpointState, encodeCheckpoint, restoreCheckpoint } from './checkpoint.js';
 import { defaultTrainDirectory, ImageCropLoader } from './data.js';
 import { setTrainBackend } from './engine.js';
 import { CheckerboardGmm } from './models/checkerboard-gmm.js';
@@ -154,7 +155,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
   });
   const save = async (step: number, seconds: number) => {
     state = { ...identity, step, seconds };
-    await writeAtomically(checkpointPath, encodeCheckpoint(model.parameters, optimizers, state));
+    await writeFileAtomically(checkpointPath, encodeCheckpoint(model.parameters, optimizers, state));
   };
   let stopped = false;
   let seconds = state.seconds;
@@ -235,7 +236,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
     backend: (options.backend ?? 'native') as BackendName,
   });
   const weightsPath = join(out, 'weights.safetensors');
-  await writeAtomically(weightsPath, trained.toSafetensors());
+  await writeFileAtomically(weightsPath, trained.toSafetensors());
   await trained.dispose();
   return { step: state.step, seconds, weights: weightsPath, stopped };
 }
@@ -244,5 +245,5 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
 async function trimLog(path: string, step: number): Promise<void> {
   if (!existsSync(path)) return;
   const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line && JSON.parse(line).step <= step);
-  await writeFile(path, lines.map((line) => `${line}\n`).join(''));
+  await writeFileAtomically(path, lines.map((line) => `${line}\n`).join(''));
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../output-file.js';
+import { writeFileAtomically } from '@lico/core/node';
 
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';

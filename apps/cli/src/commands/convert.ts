@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from '@lico/core/node';
 import { ARCHITECTURES, importCheckpoint } from '@lico/models';
 import { Command, Option } from 'commander';
 import { BACKEND_NAMES } from '../backends.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { positiveInteger, positiveNumber } from '../option-parsers.js';
-import { refusalToOverwrite, writeFileAtomically } from '../output-file.js';
+import { refusalToOverwrite } from '../output-file.js';
 
 /** `lico convert IN.pth OUT.safetensors --arch NAME`: a CompressAI checkpoint as a Lico weights file. */
 export function convertCommand(io: CliIo): Command {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { LicoError } from '@lico/core';
+import { writeFileAtomically } from '@lico/core/node';
 import { decode } from '@lico/models';
 import { Command } from 'commander';
 import { backendOption, checkOverwrite, codecAction, stageBar } from '../codec-command.js';
 import { pngBytes } from '../codec-image-file.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { writeFileAtomically } from '../output-file.js';
 
 /** `lico decode IN.lico OUT.png`: a Lico file to a PNG image. */
 export function decodeCommand(io: CliIo): Command {

@@ -1,3 +1,4 @@
+import { writeFileAtomically } from '@lico/core/node';
 import { encode } from '@lico/models';
 import { Command } from 'commander';
 import { checkOverwrite, codecAction, stageBar } from '../codec-command.js';
@@ -6,7 +7,6 @@ import { addEncoderOptions, encodeOptionsOf } from '../encoder-options.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { licoFileReport } from '../lico-file-report.js';
-import { writeFileAtomically } from '../output-file.js';
 
 /** `lico encode IN OUT.lico`: an image to a Lico file. */
 export function encodeCommand(io: CliIo): Command {

@@ -3,10 +3,11 @@ import { loadModel, writeNpy } from '@lico/models';
 import { TRANSFORM_BACKENDS } from '@lico/transforms';
 import { Command, Option } from 'commander';
 import '../backends.js';
+import { writeFileAtomically } from '@lico/core/node';
 import { ExitCode } from '../exit-codes.js';
 import { readImage } from '../image-input.js';
 import type { CliIo } from '../io.js';
-import { refusalToOverwrite, writeFileAtomically } from '../output-file.js';
+import { refusalToOverwrite } from '../output-file.js';
 
 /** `lico latents`: the analysis output y of an image, as float32 NCHW .npy. */
 export function latentsCommand(io: CliIo): Command {

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
+import { writeFileAtomically } from '@lico/core/node';
 import { type CodecProgress, type CodecStage, decode, encode } from '@lico/models';
 import { Command } from 'commander';
 import { checkOverwrite, codecAction, stageBar } from '../codec-command.js';
@@ -10,7 +11,6 @@ import { psnr } from '../eval/metrics.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { licoFileReport } from '../lico-file-report.js';
-import { writeFileAtomically } from '../output-file.js';
 
 /** Runs `run` and says when each stage started (ms), besides passing the progress on to the bar. */
 async function timed<T>(

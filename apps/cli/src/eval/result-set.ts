@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LicoError } from '@lico/core';
+import { writeFileAtomically } from '@lico/core/node';
 import { machineInfo } from '../bench/results-files.js';
-import { writeFileAtomically } from '../output-file.js';
 import { codecInfos, curvesCsv, type EvalReport, evalMarkdown, METRIC_NOTES, recordsCsv } from './eval-report.js';
 import { ensureDirectory, markdownWithMeasuredBlock, resultFileNames } from './output-files.js';
 import { rdPlotSvg, svgToPng } from './rd-plots.js';
