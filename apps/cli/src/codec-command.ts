@@ -1,11 +1,18 @@
 import { isLicoError, LicoError } from '@lico/core';
-import type { CodecProgress } from '@lico/models';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { BACKEND_NAMES } from './backends.js';
 import { exitCodeOf } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { refusalToOverwrite } from './output-file.js';
+
+/** A stage of a command's work: the codec's (`CodecProgress`) or the CLI's own (`refine`). */
+export interface StageProgress {
+  readonly stage: string;
+  /** 1-based. */
+  readonly step: number;
+  readonly steps: number;
+}
 
 /** `--backend`: where the model runs. */
 export const backendOption = () =>
@@ -38,7 +45,7 @@ export function codecAction<A extends unknown[]>(io: CliIo, action: (...args: A)
 }
 
 /** A progress bar over the codec's stages on a terminal (stderr); nothing otherwise (scripts, logs). */
-export function stageBar(label: string): { onProgress?: (progress: CodecProgress) => void; stop(): void } {
+export function stageBar(label: string): { onProgress?: (progress: StageProgress) => void; stop(): void } {
   if (!process.stderr.isTTY) return { stop: () => {} };
   const bar = new SingleBar({ format: `${label} [{bar}] {stage}`, hideCursor: true }, undefined);
   let started = false;

@@ -99,6 +99,27 @@ describe('lico encode, info, decode', () => {
     expect((await lico('decode', file, at('out.jpg'), '--weights', weights)).code).toBe(ExitCode.usage);
   });
 
+  test('encode --refine: another file of the same model that any decoder reads; clear refusals', async () => {
+    const [plain, refined] = [at('plain.lico'), at('refined.lico')];
+    expect((await lico('encode', rgb, plain, '-q', '2')).code).toBe(ExitCode.ok);
+    const encoded = await lico('encode', rgb, refined, '-q', '2', '--refine', '3');
+    expect(encoded.code).toBe(ExitCode.ok);
+    expect(encoded.report).toMatchObject({ model: 'lico-checkerboard-gmm', quantizer: 'uniform', step: 1 });
+    expect(await readFile(refined)).not.toEqual(await readFile(plain));
+    const decoded = await lico('decode', refined, at('refined.png'), '--backend', 'wasm');
+    expect(decoded.report).toMatchObject({ width: 37, height: 21, channels: 3 });
+
+    // Refinement optimizes for the uniform quantizer of step 1; weights without a λ give it no target.
+    const stepped = await lico('encode', rgb, at('stepped.lico'), '--refine', '3', '--step', '0.5');
+    expect(stepped.code).toBe(ExitCode.usage);
+    expect(stepped.report.error.message).toMatch(/step 1/);
+    const untrained = await lico('encode', rgb, at('untrained.lico'), '--weights', weights, '--refine', '1');
+    expect(untrained.code).toBe(ExitCode.usage);
+    expect(untrained.report.error.message).toMatch(/lambda/);
+    expect((await lico('encode', rgb, at('zero.lico'), '--refine', '0')).code).toBe(ExitCode.usage);
+    expect(existsSync(at('stepped.lico')) || existsSync(at('untrained.lico'))).toBe(false);
+  });
+
   test('grayscale, JPEG and WebP in; a gray file decodes to a one-channel PNG', async () => {
     const gray = at('gray.png');
     await sharp(

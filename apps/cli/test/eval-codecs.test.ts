@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('eval reference codecs', () => {
   test("the registry lists every reference codec and Lico's models", async () => {
     expect(evalCodecNames()).toEqual(expect.arrayContaining(ROUND_TRIPS.map(([name]) => name)));
-    expect(evalCodecNames()).toEqual(expect.arrayContaining(['lico', 'bmshj2018-hyperprior']));
+    expect(evalCodecNames()).toEqual(expect.arrayContaining(['lico', 'lico-refined', 'bmshj2018-hyperprior']));
     await expect(createEvalCodec('bpg')).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
   });
 

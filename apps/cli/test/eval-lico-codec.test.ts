@@ -1,4 +1,5 @@
 import '@lico/backend-js';
+import '@lico/backend-native';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,22 @@ describe('lico eval codec', () => {
       expect(psnr(image, result.decoded)).toBeGreaterThan(5);
       expect(result.encodeSeconds).toBeGreaterThan(0);
     }
+  });
+
+  test('lico-refined: y refined for the λ of the rate point in the registry; plain Lico files', async () => {
+    const refined = await licoEvalCodec({
+      name: 'lico-refined',
+      model: 'lico-checkerboard-gmm',
+      registry: registry(),
+      backend: 'native',
+      refine: 2,
+    });
+    expect(refined.description).toMatch(/refined by 2 gradient steps/);
+    // These weights record no λ (refining without one is LICO_INVALID_ARGUMENT): the registry's is used.
+    const image = syntheticImage(40, 24, 5);
+    const after = await refined.encode(image, 5, root);
+    const again = await decode(after.bytes, { weights: weightsFiles[1], backend: 'js' });
+    expect(psnr(image, again)).toBeCloseTo(psnr(image, after.decoded), 1);
   });
 
   test('a quality without trained weights, or a model without any, is refused', async () => {

@@ -42,6 +42,7 @@ export { packagedWeights, type WeightsEntry, type WeightsRegistry, weightsRegist
 export type { IntegerNetworks } from './coding/integer-networks.js';
 export { type CreateModelOptions, createModel } from './create-model.js';
 export { type ImportCheckpointOptions, importCheckpoint } from './import-checkpoint.js';
+export type { LatentRefiner, RefinementInput } from './latent-refiner.js';
 export { type LoadModelOptions, loadModel } from './load-model.js';
 export {
   type CompressedImage,

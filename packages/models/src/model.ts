@@ -14,6 +14,7 @@ import { type IntegerNetworks, integerRoles, MODULE_NAMES } from './coding/integ
 import type { CoderParts, LatentCoder } from './coding/latent-coder.js';
 import type { Shape3 } from './coding/side-information.js';
 import { runTransform } from './coding/transforms.js';
+import type { LatentRefiner, RefinementInput } from './latent-refiner.js';
 import { architectureWeights } from './weights/architecture-weights.js';
 import { encodeModelWeights } from './weights/lico-weights.js';
 import type { WeightMap } from './weights/weight-tensor.js';
@@ -41,6 +42,11 @@ export interface CompressOptions extends ModelRunOptions {
    * the factorized prior take the uniform one only. The decoder must be given the same.
    */
   readonly quantizer?: Quantizer;
+  /**
+   * Changes y = g_a(image) before it is coded (compress only; decoders need nothing), e.g.
+   * `@lico/train`'s `latentRefiner`. It is tuned for the uniform quantizer the models are trained for.
+   */
+  readonly refine?: LatentRefiner;
 }
 
 /** The sizes a decoder needs: the image's, and y's and z's `[C, H, W]`. */
@@ -63,6 +69,18 @@ export interface CompressResult extends CompressedImage {
 }
 
 const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
+
+/** A refiner's y, checked to be a float32 tensor of the shape it was given. */
+async function refined(refine: LatentRefiner, input: RefinementInput): Promise<FloatTensor> {
+  const y = await refine(input);
+  if (
+    !(y?.data instanceof Float32Array) ||
+    y.dims.join() !== input.y.dims.join() ||
+    y.data.length !== input.y.data.length
+  )
+    invalidArgument('refine', `a function returning float32 y of shape [${input.y.dims.join(', ')}]`, y?.dims);
+  return y;
+}
 
 /**
  * A learned image codec: an architecture's float transforms (run through ONNX Runtime on the
@@ -140,7 +158,8 @@ export class CompressionModel {
   async compress(image: FloatTensor, options: CompressOptions = {}): Promise<CompressResult> {
     const [count, , height, width] = nchwOf(image, 'image');
     if (count !== 1) invalidArgument('image', 'one image, [1, 3, H, W]', image.dims);
-    const y = await this.analysis(image, options);
+    const analysed = await this.analysis(image, options);
+    const y = options.refine ? await refined(options.refine, { image, y: analysed, model: this }) : analysed;
     const yShape: Shape3 = [y.dims[1], y.dims[2], y.dims[3]];
     const coded = await this.#coder().compress(y.data, yShape, options);
     return {

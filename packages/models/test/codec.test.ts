@@ -16,6 +16,7 @@ import {
   decode,
   encode,
   loadModel,
+  type RefinementInput,
   readSafetensors,
   streamNames,
   weightsRegistry,
@@ -152,6 +153,19 @@ describe('encode and decode (lico-checkerboard-gmm, small random weights)', () =
     await expect(encode(original, { weights, quantizer: 'round' as 'uniform' })).rejects.toMatchObject({
       code: 'LICO_INVALID_ARGUMENT',
     });
+  });
+
+  test('refine runs with the default quantizer only, which refiners optimize for', async () => {
+    const original = image(24, 20);
+    const refine = async (input: RefinementInput) => input.y;
+    const refined = await encode(original, { weights, backend: 'native', refine });
+    expect(refined).toEqual(await encode(original, { weights, backend: 'native' }));
+    for (const options of [{ step: 0.5 }, { quantizer: 'tcq' as const }]) {
+      await expect(encode(original, { weights, refine, ...options })).rejects.toMatchObject({
+        code: 'LICO_INVALID_ARGUMENT',
+        message: expect.stringMatching(/refine .* uniform quantizer of step 1/),
+      });
+    }
   });
 
   test('decode refuses a file over the caller’s limits before it allocates', async () => {

@@ -4,7 +4,7 @@ import '@lico/backend-wasm';
 import { DeadZoneQuantizer, TcqQuantizer, UniformQuantizer } from '@lico/quantizers';
 import { floatTensor, maxRelativeError } from '@lico/transforms';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ARCHITECTURES, type CompressionModel, type CompressResult } from '../src/index.js';
+import { ARCHITECTURES, type CompressionModel, type CompressResult, type RefinementInput } from '../src/index.js';
 import { codableModel, testImage } from './helpers.js';
 
 // A size that is no multiple of 16 (y 4×5) nor of 64 (z 1×2, whose h_s output is cropped to y's plane).
@@ -102,5 +102,37 @@ describe('arguments', () => {
     );
     const wrong = { ...coded, shapes: { ...coded.shapes, image: [80, 70] as const } };
     await expect(model.decodeLatents(wrong)).rejects.toMatchObject({ code: 'LICO_INVALID_ARGUMENT' });
+  });
+});
+
+describe('refine', () => {
+  test('the refiner gets the image, y and the model; its y is what gets coded', async () => {
+    const model = await codableModel('bmshj2018-hyperprior', 8, 12);
+    const plain = await model.compress(image, { backend: 'native' });
+    let given: RefinementInput | undefined;
+    const refined = await model.compress(image, {
+      backend: 'native',
+      refine: async (input) => {
+        given = input;
+        return floatTensor(
+          input.y.data.map(() => 2),
+          input.y.dims,
+        );
+      },
+    });
+    expect(given?.image).toBe(image);
+    expect(given?.model).toBe(model);
+    expect(given?.y.dims).toEqual(plain.yHat.dims);
+    expect(refined.yHat.data.every((v) => v === 2)).toBe(true);
+    expect((await model.decodeLatents(refined, { backend: 'js' })).data.every((v) => v === 2)).toBe(true);
+  });
+
+  test('a refiner that returns the wrong shape is a clear error', async () => {
+    const model = await codableModel('bmshj2018-hyperprior', 8, 12);
+    const refine = async (input: RefinementInput) => floatTensor(input.y.data.slice(1), [input.y.data.length - 1]);
+    await expect(model.compress(image, { refine })).rejects.toMatchObject({
+      code: 'LICO_INVALID_ARGUMENT',
+      message: expect.stringContaining('refine'),
+    });
   });
 });

@@ -95,7 +95,17 @@ export {
   roundSte,
 } from './ops/quantize.js';
 export { matmul, mean, sum } from './ops/reduce.js';
-export { channelsFirst, channelsLast, concat, pixelShuffle, reshape, softmaxChannels, split } from './ops/shape.js';
+export {
+  channelsFirst,
+  channelsLast,
+  concat,
+  cropSpatial,
+  padReplicate,
+  pixelShuffle,
+  reshape,
+  softmaxChannels,
+  split,
+} from './ops/shape.js';
 export {
   Adam,
   type AdamOptions,
@@ -113,6 +123,7 @@ export {
   type TensorData,
   uniformInit,
 } from './parameters.js';
+export { latentRefiner, type RefineOptions, refineLatents } from './refine-latents.js';
 export { type TrainStepOptions, type TrainStepResult, trainStep } from './train-step.js';
 export {
   TRAIN_ARCHS,

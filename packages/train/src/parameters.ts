@@ -56,7 +56,7 @@ export class Parameters {
   readonly #variables = new Map<string, Variable>();
   readonly #groups = new Map<string, { start: number; end: number }>();
 
-  private constructor(specs: readonly ParameterSpec[], random: RandomSource) {
+  private constructor(specs: readonly ParameterSpec[], random: RandomSource, frozen: boolean) {
     const names = new Set<string>();
     for (const spec of specs) {
       if (typeof spec.name !== 'string' || names.has(spec.name))
@@ -74,7 +74,7 @@ export class Parameters {
     for (const spec of ordered) {
       const n = count(spec.shape);
       const variable = new Variable(this.values.subarray(at, at + n), spec.shape, {
-        requiresGrad: true,
+        requiresGrad: !frozen,
         name: spec.name,
       });
       variable.grad = this.grads.subarray(at, at + n);
@@ -89,9 +89,17 @@ export class Parameters {
     for (const spec of specs) spec.init(views.get(spec.name) as Float32Array, random);
   }
 
-  /** Creates and initializes parameters; `seed` makes the initialization reproducible. */
-  static create(specs: readonly ParameterSpec[], seed: number | RandomSource = 0): Parameters {
-    return new Parameters(specs, typeof seed === 'function' ? seed : seededRandom(seed));
+  /**
+   * Creates and initializes parameters; `seed` makes the initialization reproducible. `frozen`
+   * parameters take no gradient: backward passes then skip the weight gradients (refining
+   * latents through a fixed model).
+   */
+  static create(
+    specs: readonly ParameterSpec[],
+    seed: number | RandomSource = 0,
+    options: { readonly frozen?: boolean } = {},
+  ): Parameters {
+    return new Parameters(specs, typeof seed === 'function' ? seed : seededRandom(seed), options.frozen ?? false);
   }
 
   /** The number of values. */

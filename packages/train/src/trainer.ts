@@ -81,9 +81,15 @@ export interface TrainRunSummary {
   readonly stopped: boolean;
 }
 
-function makeModel(arch: TrainArch, N: number, M: number, seed: number): TrainableModel {
-  if (arch === ScaleHyperprior.id) return new ScaleHyperprior({ N, M }, { seed });
-  if (arch === CheckerboardGmm.id) return new CheckerboardGmm({ N, M }, { seed });
+/** The training form of an architecture `lico train` knows (`LICO_UNSUPPORTED_MODEL` for others). */
+export function makeModel(
+  arch: string,
+  N: number,
+  M: number,
+  options: { readonly seed?: number; readonly frozen?: boolean } = {},
+): TrainableModel {
+  if (arch === ScaleHyperprior.id) return new ScaleHyperprior({ N, M }, options);
+  if (arch === CheckerboardGmm.id) return new CheckerboardGmm({ N, M }, options);
   throw new LicoError('LICO_UNSUPPORTED_MODEL', `lico train knows ${TRAIN_ARCHS.join(', ')}; not '${arch}'`);
 }
 
@@ -128,7 +134,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunSummar
   await mkdir(out, { recursive: true });
   const checkpointPath = join(out, 'checkpoint.safetensors');
   const logPath = join(out, 'log.jsonl');
-  const model = makeModel(arch, N, M, seed);
+  const model = makeModel(arch, N, M, { seed });
   const schedule = linearWarmup(multiStepSchedule(options.learningRate ?? 1e-4, options.milestones ?? []), warmupSteps);
   const optimizers = {
     // CompressAI's train.py clips the main gradients' norm at 1.

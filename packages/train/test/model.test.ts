@@ -2,7 +2,17 @@ import '@lico/backend-js';
 import '@lico/backend-native';
 import { seededRandom } from '@lico/core';
 import { describe, expect, test } from 'vitest';
-import { Adam, benchTrain, noGrad, ScaleHyperprior, setTrainBackend, trainStep, Variable } from '../src/index.js';
+import {
+  Adam,
+  backward,
+  benchTrain,
+  noGrad,
+  ScaleHyperprior,
+  setTrainBackend,
+  sum,
+  trainStep,
+  Variable,
+} from '../src/index.js';
 
 const batch = (seed: number, shape = [2, 3, 64, 64]) => {
   const random = seededRandom(seed);
@@ -101,5 +111,25 @@ describe('ScaleHyperprior', () => {
     await expect(benchTrain({ N: 4, M: 4, batch: 1, crop: 100 })).rejects.toMatchObject({
       code: 'LICO_INVALID_ARGUMENT',
     });
+  });
+});
+
+describe('frozen parameters', () => {
+  test('take no gradient: a backward pass reaches the latents only [js]', async () => {
+    await setTrainBackend('js');
+    const model = new ScaleHyperprior({ N: 4, M: 6 }, { seed: 1, frozen: true });
+    const x = batch(3, [1, 3, 32, 32]);
+    const latents = new Variable(
+      batch(4, [1, 6, 2, 2]).data.map((v) => 4 * v - 2),
+      [1, 6, 2, 2],
+      {
+        requiresGrad: true,
+      },
+    );
+    const out = model.forward(x, { random: seededRandom(5), quantization: 'mixed', latents });
+    expect(out.xHat.shape).toEqual([1, 3, 32, 32]);
+    backward(sum(out.likelihoods.y));
+    expect(model.parameters.grads.every((g) => g === 0)).toBe(true);
+    expect(latents.grad?.some((g) => g !== 0)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import {
   constant,
   conv2d,
   convTranspose2d,
+  cropSpatial,
   div,
   erfc,
   exp,
@@ -31,6 +32,7 @@ import {
   mul,
   neg,
   nonNegative,
+  padReplicate,
   pixelShuffle,
   pow,
   quantize,
@@ -157,10 +159,12 @@ describe('layers: gradients match central differences [js]', () => {
     expect(y.data.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   });
 
-  test('pixelShuffle, concat, split, reshape, channelsFirst/Last', () => {
+  test('pixelShuffle, concat, split, padReplicate, cropSpatial, reshape, channelsFirst/Last', () => {
     checkGradients((x) => pixelShuffle(x, 2), [input([2, 8, 3, 2], -1, 1, 24)]);
     checkGradients((a, b) => concat([a, b], 1), [input([2, 3, 2, 2], -1, 1, 25), input([2, 1, 2, 2], -1, 1, 26)]);
     checkGradients((x) => split(x, [1, 3], 1)[1], [input([2, 4, 2, 2], -1, 1, 27)]);
+    checkGradients((x) => padReplicate(x, 4), [input([1, 2, 3, 5], -1, 1, 31)]);
+    checkGradients((x) => cropSpatial(x, 2, 3), [input([2, 2, 4, 5], -1, 1, 32)]);
     checkGradients((x) => square(reshape(x, [4, 6])), [input([2, 3, 4], -1, 1, 28)]);
     checkGradients(
       (x) => channelsLast(mul(channelsFirst(x), channelsFirst(x)), [2, 3, 2, 2]),
@@ -169,6 +173,21 @@ describe('layers: gradients match central differences [js]', () => {
     // pixelShuffle puts channel k·4 + i·2 + j at (2y + i, 2x + j).
     const y = pixelShuffle(new Variable(Float32Array.of(1, 2, 3, 4), [1, 4, 1, 1]), 2);
     expect(Array.from(y.data)).toEqual([1, 2, 3, 4]);
+    // padReplicate repeats the last row and column; cropSpatial keeps the top-left window.
+    const padded = padReplicate(new Variable(Float32Array.of(1, 2, 3, 4), [1, 1, 2, 2]), 3);
+    expect([padded.shape, Array.from(padded.data)]).toEqual([
+      [1, 1, 3, 3],
+      [1, 2, 2, 3, 4, 4, 3, 4, 4],
+    ]);
+    const window = cropSpatial(
+      new Variable(
+        Float32Array.from({ length: 16 }, (_, i) => i),
+        [1, 1, 4, 4],
+      ),
+      2,
+      3,
+    );
+    expect(Array.from(window.data)).toEqual([0, 1, 2, 4, 5, 6]);
   });
 
   test('sum, mean over axes, matmul (2-D and batched)', () => {

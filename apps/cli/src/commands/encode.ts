@@ -24,9 +24,10 @@ export function encodeCommand(io: CliIo): Command {
         const image = await readCodecImage(input);
         const bar = stageBar('encode');
         const started = performance.now();
-        const bytes = await encode(image, { ...encodeOptionsOf(options), onProgress: bar.onProgress }).finally(() =>
-          bar.stop(),
-        );
+        const bytes = await encode(image, {
+          ...encodeOptionsOf(options, bar.onProgress),
+          onProgress: bar.onProgress,
+        }).finally(() => bar.stop());
         const seconds = (performance.now() - started) / 1000;
         await writeFileAtomically(output, bytes);
         const report = { in: input, out: output, ...licoFileReport(bytes), seconds };

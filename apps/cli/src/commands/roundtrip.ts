@@ -47,10 +47,9 @@ export function roundtripCommand(io: CliIo): Command {
           : undefined;
         if (kept) for (const path of Object.values(kept)) checkOverwrite(path, options.force);
         const original = await readCodecImage(input);
-        const encodeOptions = encodeOptionsOf(options);
-        const encoded = await timed(stageBar('encode'), (onProgress) =>
-          encode(original, { ...encodeOptions, onProgress }),
-        );
+        const encodeBar = stageBar('encode');
+        const encodeOptions = encodeOptionsOf(options, encodeBar.onProgress);
+        const encoded = await timed(encodeBar, (onProgress) => encode(original, { ...encodeOptions, onProgress }));
         const directory = kept ? options.keep : await mkdtemp(join(tmpdir(), 'lico-roundtrip-'));
         const file = kept?.lico ?? join(directory, `${name}.lico`);
         try {

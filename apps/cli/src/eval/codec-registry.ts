@@ -23,6 +23,7 @@ const factories = new Map<string, CodecFactory>([
   ['j2k', (o) => jpeg2000Codec(o)],
   // Lico's trained models, as shipped in @lico/models' weights registry.
   ['lico', () => licoEvalCodec({ name: 'lico', model: 'lico-checkerboard-gmm' })],
+  ['lico-refined', () => licoEvalCodec({ name: 'lico-refined', model: 'lico-checkerboard-gmm', refine: 10 })],
   ['bmshj2018-hyperprior', () => licoEvalCodec({ name: 'bmshj2018-hyperprior', model: 'bmshj2018-hyperprior' })],
 ]);
 

@@ -1,6 +1,7 @@
-import { encodeContainer } from '@lico/core';
+import { encodeContainer, LicoError } from '@lico/core';
 import type { ArchitectureName } from '../architectures/names.js';
 import { checkQuantizer } from '../coding/conditionals.js';
+import type { LatentRefiner } from '../latent-refiner.js';
 import { type CodecImage, checkCodecImage, imageToTensor, layoutOf } from './codec-image.js';
 import type { CodecRunOptions } from './codec-options.js';
 import { type CodecQuantizer, encoderQuantizer } from './codec-quantizer.js';
@@ -22,6 +23,12 @@ export interface EncodeOptions extends CodecRunOptions {
   readonly step?: number;
   /** Weights to encode with instead of the registry's: a weights file's bytes, a path (Node) or a URL. */
   readonly weights?: WeightsSource;
+  /**
+   * Changes y before it is coded, e.g. `@lico/train`'s `latentRefiner` (slower, fewer bits for the
+   * same quality; any decoder reads the file). Only with the default quantizer (uniform, step 1),
+   * which the refiner optimizes for (`LICO_INVALID_ARGUMENT` otherwise).
+   */
+  readonly refine?: LatentRefiner;
 }
 
 /**
@@ -46,11 +53,21 @@ export interface EncodeOptions extends CodecRunOptions {
 export async function encode(image: CodecImage, options: EncodeOptions = {}): Promise<Uint8Array> {
   checkCodecImage(image);
   const { kind, fixedStep, quantizer } = encoderQuantizer(options.quantizer ?? 'uniform', options.step ?? 1);
+  if (options.refine && (kind !== 'uniform' || (options.step ?? 1) !== 1)) {
+    throw new LicoError(
+      'LICO_INVALID_ARGUMENT',
+      `refine optimizes y for the uniform quantizer of step 1 that the models are trained for; not for quantizer '${kind}' with step ${options.step ?? 1}`,
+    );
+  }
   options.onProgress?.({ stage: 'weights', step: 1, steps: 2 });
   const { model, hash } = await encoderModel(options);
   checkQuantizer(model.architecture, quantizer);
   options.onProgress?.({ stage: 'compress', step: 2, steps: 2 });
-  const { streams } = await model.compress(imageToTensor(image), { backend: options.backend, quantizer });
+  const { streams } = await model.compress(imageToTensor(image), {
+    backend: options.backend,
+    quantizer,
+    refine: options.refine,
+  });
   return encodeContainer(
     {
       model: model.info.architecture,

@@ -6,7 +6,7 @@ import { add, constant, mul } from '../ops/elementwise.js';
 import { entropyBottleneckAuxLoss, entropyBottleneckSpecs } from '../ops/entropy-bottleneck.js';
 import { gaussianMixtureLikelihood } from '../ops/likelihoods.js';
 import { quantize } from '../ops/quantize.js';
-import { concat, softmaxChannels, split } from '../ops/shape.js';
+import { concat, cropSpatial, padReplicate, softmaxChannels, split } from '../ops/shape.js';
 import { convSpecs, type ParameterSpec, Parameters } from '../parameters.js';
 import type { Variable } from '../variable.js';
 import { bmshjTransformSpecs, NamedLayers } from './bmshj-transforms.js';
@@ -93,12 +93,15 @@ export class CheckerboardGmm implements TrainableModel {
   readonly #layers: NamedLayers;
   readonly #contextMask: Float32Array;
 
-  constructor(config: CheckerboardGmmConfig, options: { seed?: number } = {}) {
+  /** `frozen`: parameters without gradients (see `Parameters.create`). */
+  constructor(config: CheckerboardGmmConfig, options: { seed?: number; frozen?: boolean } = {}) {
     for (const key of ['N', 'M'] as const)
       if (!Number.isInteger(config[key]) || config[key] < 1) invalidArgument(key, 'a positive integer', config[key]);
     if (config.M % 6 !== 0) invalidArgument('M', 'a multiple of 6 (3M/2, 10M/3 and 8M/3 are widths)', config.M);
     this.config = { N: config.N, M: config.M };
-    this.parameters = Parameters.create(CheckerboardGmm.specs(this.config), options.seed ?? 0);
+    this.parameters = Parameters.create(CheckerboardGmm.specs(this.config), options.seed ?? 0, {
+      frozen: options.frozen,
+    });
     this.#layers = new NamedLayers(this.parameters);
     this.#contextMask = checkerboardMask(2 * config.M, config.M);
   }
@@ -158,10 +161,12 @@ export class CheckerboardGmm implements TrainableModel {
     const rounded = mode === 'round';
     const { random } = options;
     const { M } = this.config;
-    const y = this.gA(x);
-    const z = this.hA(y);
+    const y = options.latents ?? this.gA(x);
+    // As the codec: h_a reads y padded to a multiple of 4 (its edge repeated), and what h_s makes
+    // of ẑ is cropped back to y's plane (no-ops for training crops, multiples of 64).
+    const z = this.hA(padReplicate(y, 4));
     const { zLikelihoods, zHat } = sideInformation(z, this.parameters, options);
-    const hyper = this.hS(zHat);
+    const hyper = cropSpatial(this.hS(zHat), y.shape[2], y.shape[3]);
     const yTilde = rounded ? quantize(y, 'dequantize') : quantize(y, 'noise', { random });
     const yHat = mixed ? quantize(y, 'ste') : yTilde;
     const anchors = anchorMask(y.shape);

@@ -4,6 +4,7 @@ import { abs } from '../ops/elementwise.js';
 import { entropyBottleneckAuxLoss, entropyBottleneckSpecs } from '../ops/entropy-bottleneck.js';
 import { gaussianLikelihood } from '../ops/likelihoods.js';
 import { quantize, type RandomSource } from '../ops/quantize.js';
+import { cropSpatial, padReplicate } from '../ops/shape.js';
 import { convSpecs, type ParameterSpec, Parameters } from '../parameters.js';
 import type { Variable } from '../variable.js';
 import { bmshjTransformSpecs, NamedLayers } from './bmshj-transforms.js';
@@ -27,6 +28,8 @@ export interface ForwardOptions {
   readonly random: RandomSource;
   /** 'noise' (default), 'mixed' or 'round'. */
   readonly quantization?: TrainingQuantization;
+  /** y to use instead of g_a(x): what encoder-side refinement optimizes ({@link refineLatents}). */
+  readonly latents?: Variable;
 }
 
 /** What a compression model's training forward pass returns (CompressAI's `forward`). */
@@ -78,11 +81,14 @@ export class ScaleHyperprior implements TrainableModel {
   readonly parameters: Parameters;
   readonly #layers: NamedLayers;
 
-  constructor(config: ScaleHyperpriorConfig, options: { seed?: number } = {}) {
+  /** `frozen`: parameters without gradients (see `Parameters.create`). */
+  constructor(config: ScaleHyperpriorConfig, options: { seed?: number; frozen?: boolean } = {}) {
     for (const key of ['N', 'M'] as const)
       if (!Number.isInteger(config[key]) || config[key] < 1) invalidArgument(key, 'a positive integer', config[key]);
     this.config = { N: config.N, M: config.M };
-    this.parameters = Parameters.create(ScaleHyperprior.specs(this.config), options.seed ?? 0);
+    this.parameters = Parameters.create(ScaleHyperprior.specs(this.config), options.seed ?? 0, {
+      frozen: options.frozen,
+    });
     this.#layers = new NamedLayers(this.parameters);
   }
 
@@ -129,10 +135,12 @@ export class ScaleHyperprior implements TrainableModel {
     const mixed = mode === 'mixed';
     const rounded = mode === 'round';
     const { random } = options;
-    const y = this.gA(x);
-    const z = this.hA(y);
+    const y = options.latents ?? this.gA(x);
+    // As the codec: h_a reads y padded to a multiple of 4 (its edge repeated), and what h_s makes
+    // of ẑ is cropped back to y's plane (no-ops for training crops, multiples of 64).
+    const z = this.hA(padReplicate(y, 4));
     const { zLikelihoods, zHat } = sideInformation(z, this.parameters, options);
-    const scales = this.hS(zHat);
+    const scales = cropSpatial(this.hS(zHat), y.shape[2], y.shape[3]);
     const yTilde = rounded ? quantize(y, 'dequantize') : quantize(y, 'noise', { random });
     const yLikelihoods = gaussianLikelihood(yTilde, scales);
     const yHat = mixed ? quantize(y, 'ste') : yTilde;

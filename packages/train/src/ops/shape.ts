@@ -186,3 +186,45 @@ export function channelsLast(x: Variable, shape: readonly [number, number, numbe
   };
   return result('channelsLast', permute(x.data, false), shape, [x], (g) => accumulate(x, permute(g, true)));
 }
+
+/**
+ * Pads the last two axes below and to the right to multiples of `multiple`, repeating the last
+ * row and column (as the codec pads y before h_a); returns `x` itself when nothing needs adding.
+ */
+export function padReplicate(x: Variable, multiple: number): Variable {
+  const [n, c, h, w] = shapeOf(x, 4, 'padReplicate(x)');
+  if (!Number.isInteger(multiple) || multiple < 1) invalidArgument('multiple', 'a positive integer', multiple);
+  const [ph, pw] = [Math.ceil(h / multiple) * multiple, Math.ceil(w / multiple) * multiple];
+  if (ph === h && pw === w) return x;
+  const source = (i: number, j: number) => Math.min(i, h - 1) * w + Math.min(j, w - 1);
+  const out = new Float32Array(n * c * ph * pw);
+  for (let plane = 0; plane < n * c; plane++)
+    for (let i = 0; i < ph; i++)
+      for (let j = 0; j < pw; j++) out[(plane * ph + i) * pw + j] = x.data[plane * h * w + source(i, j)];
+  return result('padReplicate', out, [n, c, ph, pw], [x], (g) => {
+    const grad = new Float32Array(x.size);
+    for (let plane = 0; plane < n * c; plane++)
+      for (let i = 0; i < ph; i++)
+        for (let j = 0; j < pw; j++) grad[plane * h * w + source(i, j)] += g[(plane * ph + i) * pw + j];
+    accumulate(x, grad);
+  });
+}
+
+/** The top-left `height × width` window of the last two axes; returns `x` itself when that is all of it. */
+export function cropSpatial(x: Variable, height: number, width: number): Variable {
+  const [n, c, h, w] = shapeOf(x, 4, 'cropSpatial(x)');
+  if (!Number.isInteger(height) || !Number.isInteger(width) || height < 1 || width < 1 || height > h || width > w)
+    invalidArgument('cropSpatial(height, width)', `a window inside ${h}×${w}`, `${height}×${width}`);
+  if (height === h && width === w) return x;
+  const out = new Float32Array(n * c * height * width);
+  for (let plane = 0; plane < n * c; plane++)
+    for (let i = 0; i < height; i++)
+      out.set(x.data.subarray((plane * h + i) * w, (plane * h + i) * w + width), (plane * height + i) * width);
+  return result('cropSpatial', out, [n, c, height, width], [x], (g) => {
+    const grad = new Float32Array(x.size);
+    for (let plane = 0; plane < n * c; plane++)
+      for (let i = 0; i < height; i++)
+        grad.set(g.subarray((plane * height + i) * width, (plane * height + i + 1) * width), (plane * h + i) * w);
+    accumulate(x, grad);
+  });
+}

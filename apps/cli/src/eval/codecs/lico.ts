@@ -1,5 +1,6 @@
 import { type BackendName, invalidArgument, LicoError } from '@lico/core';
 import { type ArchitectureName, decode, encode, packagedWeights, type WeightsRegistry } from '@lico/models';
+import { nativeRefiner } from '../../refiner.js';
 import type { Codec } from '../codec.js';
 
 /** Options of {@link licoEvalCodec}. */
@@ -11,6 +12,8 @@ export interface LicoEvalCodecOptions {
   readonly registry?: WeightsRegistry;
   /** The backend that encodes and decodes (default: the codec's default). */
   readonly backend?: BackendName;
+  /** Gradient steps that refine y per image before coding (`lico encode --refine`; default none). */
+  readonly refine?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function licoEvalCodec(options: LicoEvalCodecOptions): Promise<Code
   };
   return {
     name,
-    description: `Lico ${model}, trained weights of ${where} (λ ${entries.map((e) => `${e.quality}: ${e.lambda}`).join(', ')}), uniform quantizer, backend ${backend ?? 'default'}`,
+    description: `Lico ${model}, trained weights of ${where} (λ ${entries.map((e) => `${e.quality}: ${e.lambda}`).join(', ')}), uniform quantizer${options.refine ? `, y refined by ${options.refine} gradient steps per image (--refine ${options.refine})` : ''}, backend ${backend ?? 'default'}`,
     qualityName: `quality (the trained rate points ${qualities.join(', ')}; higher is better)`,
     defaultQualities: qualities,
     checkQuality(quality) {
@@ -67,7 +70,10 @@ export async function licoEvalCodec(options: LicoEvalCodecOptions): Promise<Code
     async encode(image, quality) {
       const bytesOfWeights = await weightsOf(quality);
       const started = performance.now();
-      const bytes = await encode({ ...image, channels: 3 }, { weights: bytesOfWeights, backend });
+      // The λ of the registry's entry: the rate point the weights were trained for.
+      const lambda = entries.find((entry) => entry.quality === quality)?.lambda;
+      const refine = options.refine ? nativeRefiner({ iterations: options.refine, lambda }) : undefined;
+      const bytes = await encode({ ...image, channels: 3 }, { weights: bytesOfWeights, backend, refine });
       const encoded = performance.now();
       const decoded = await decode(bytes, { weights: bytesOfWeights, backend });
       const done = performance.now();
