@@ -249,6 +249,20 @@ describe('the markdown block', () => {
     expect(block).toContain('(BD-rate ≤ −30 %): **yes** (−30.0 % against JPEG)');
   });
 
+  test('lists lico-refined with the λ of the lico runs, and gives it a verdict of its own', () => {
+    const results = JSON.parse(kodakJson({ jpeg: -10, webp: 20 }));
+    results.codecs.push(codec('lico-refined', [point(4, 0.45, 31.5)]));
+    results.bd.rateOnPsnr['lico-refined'] = { jpeg: -31, webp: -0.5 };
+    results.bd.rateOnMsssim['lico-refined'] = { jpeg: -30, webp: 1 };
+    const block = trainingBlock([summary], parseKodak(JSON.stringify(results), 'kodak.json'));
+    expect(block).toContain('| 4 | 0.013 | 0.450 | 31.50 |');
+    expect(block).toContain('| **lico-refined** | PSNR | −31.0 % | −0.5 % |');
+    expect(block).toContain('Default model (`lico`), BD-rate at equal PSNR: beats WebP (BD-rate < 0): **no**');
+    expect(block).toContain(
+      'Default model with refined latents (`lico-refined`), BD-rate at equal PSNR: beats WebP (BD-rate < 0): **yes**',
+    );
+  });
+
   test('says the Lico models are not measured when kodak.json has none', () => {
     const block = trainingBlock([summary], kodak(null));
     expect(block).toContain('No Lico model in kodak.json yet');

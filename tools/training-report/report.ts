@@ -10,7 +10,13 @@ import type { CodecCurve } from '../../apps/cli/src/eval/summary.js';
 export const WINDOW_STEPS = 250;
 
 /** The eval codecs that run trained Lico weights, in the order the report lists them. */
-export const LICO_CODECS: readonly string[] = ['lico', 'bmshj2018-hyperprior'];
+export const LICO_CODECS: readonly string[] = ['lico', 'lico-refined', 'bmshj2018-hyperprior'];
+
+/** Eval codecs that encode with another codec's weights (their λ is that codec's runs'). */
+const SAME_WEIGHTS: Readonly<Record<string, string>> = { 'lico-refined': 'lico' };
+
+/** The default model with its latents refined at encode time (`lico encode --refine 10`). */
+export const REFINED_CODEC = 'lico-refined';
 
 /** The reference codecs the trained models are compared with. */
 export const REFERENCE_CODECS: readonly string[] = ['jpeg', 'webp', 'avif', 'x265'];
@@ -473,7 +479,8 @@ export function licoCodecsIn(kodak: KodakResults, runs: readonly TrainingRun[]):
 
 /** The λ of the runs that trained this codec's quality (several runs can share one). */
 function lambdaFor(runs: readonly TrainingRun[], codec: string, quality: number): string {
-  const lambdas = [...new Set(runs.filter((r) => r.codec === codec && r.quality === quality).map((r) => r.lambda))];
+  const trained = SAME_WEIGHTS[codec] ?? codec;
+  const lambdas = [...new Set(runs.filter((r) => r.codec === trained && r.quality === quality).map((r) => r.lambda))];
   return lambdas.length === 0 ? DASH : lambdas.join(' / ');
 }
 
@@ -520,11 +527,14 @@ function bdTable(kodak: KodakResults, lico: readonly KodakCodec[]): string[] {
 
 const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
 
-/** Whether the default model beats WebP and beats JPEG by at least 30 % (BD-rate at equal PSNR). */
-export function verdictLine(kodak: KodakResults): string {
-  if (!kodak.codecs.some((c) => c.name === DEFAULT_CODEC))
-    return `Default model (\`${DEFAULT_CODEC}\`): not measured on Kodak yet.`;
-  const vs = (anchor: string) => kodak.rateOnPsnr[DEFAULT_CODEC]?.[anchor] ?? null;
+/**
+ * Whether the default model beats WebP and beats JPEG by at least 30 % (BD-rate at equal PSNR),
+ * as `codec` encodes with it (`lico`, or `lico-refined`: its latents refined at encode time).
+ */
+export function verdictLine(kodak: KodakResults, codec = DEFAULT_CODEC): string {
+  const subject = codec === DEFAULT_CODEC ? 'Default model' : 'Default model with refined latents';
+  if (!kodak.codecs.some((c) => c.name === codec)) return `${subject} (\`${codec}\`): not measured on Kodak yet.`;
+  const vs = (anchor: string) => kodak.rateOnPsnr[codec]?.[anchor] ?? null;
   const part = (anchor: string, label: string, claim: string, holds: (v: number) => boolean) => {
     const value = vs(anchor);
     if (!kodak.codecs.some((c) => c.name === anchor)) return `${claim}: unknown (${label} not in kodak.json)`;
@@ -532,7 +542,7 @@ export function verdictLine(kodak: KodakResults): string {
     return `${claim}: **${yesNo(holds(value))}** (${formatPercent(value)} against ${label})`;
   };
   return [
-    `Default model (\`${DEFAULT_CODEC}\`), BD-rate at equal PSNR:`,
+    `${subject} (\`${codec}\`), BD-rate at equal PSNR:`,
     `${part('webp', 'WebP', 'beats WebP (BD-rate < 0)', (v) => v < 0)};`,
     `${part('jpeg', 'JPEG', 'beats JPEG by at least 30 % (BD-rate ≤ −30 %)', (v) => v <= -30)}.`,
   ].join(' ');
@@ -562,6 +572,7 @@ function kodakSection(kodak: KodakResults | null, runs: readonly TrainingRun[]):
     '![Kodak rate–PSNR](training-rd-psnr.svg)',
     '',
     verdictLine(kodak),
+    ...(kodak.codecs.some((c) => c.name === REFINED_CODEC) ? ['', verdictLine(kodak, REFINED_CODEC)] : []),
   ];
 }
 
