@@ -17,9 +17,17 @@ export interface RefineOptions {
   readonly lambda?: number;
   /** Seed of the quantization noise (default 0): the same inputs give the same y. */
   readonly seed?: number;
+  /**
+   * The largest image refined, in pixels (default 4 194 304, 2048²): the gradient needs every
+   * activation of the whole image at once, about 1.5 GB per megapixel. Larger images are
+   * `LICO_LIMIT_EXCEEDED`.
+   */
+  readonly maxPixels?: number;
   /** Called after each iteration. */
   readonly onIteration?: (iteration: number, iterations: number) => void;
 }
+
+const DEFAULT_MAX_PIXELS = 2048 * 2048;
 
 /** Training forms of the codec's models, with their weights and frozen, built once per model. */
 const frozenModels = new WeakMap<CompressionModel, TrainableModel>();
@@ -92,8 +100,15 @@ export async function refineLatents(input: RefinementInput, options: RefineOptio
   if (lambda === undefined || !(lambda > 0)) {
     invalidArgument('lambda', "a number > 0 (the model's weights record none)", lambda);
   }
-  const frozen = frozenModelOf(model);
   const [, , height, width] = image.dims;
+  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (height * width > maxPixels) {
+    throw new LicoError(
+      'LICO_LIMIT_EXCEEDED',
+      `refining the latents of a ${width}×${height} image would hold about ${((1.5 * height * width) / 1e6).toFixed(0)} GB of activations; the limit is ${maxPixels} pixels (maxPixels): encode it without refinement`,
+    );
+  }
+  const frozen = frozenModelOf(model);
   const padded = padToMultiple(image, 16, 'replicate');
   const x = new Variable(padded.data, padded.dims);
   const mask = padded === image ? undefined : constant(visibleMask(padded.dims, height, width), padded.dims);

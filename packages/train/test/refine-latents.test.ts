@@ -70,6 +70,12 @@ describe('refineLatents', () => {
         code: 'LICO_INVALID_ARGUMENT',
       });
     }
+    // The whole image's activations are held for the gradient: large images are refused before any work.
+    await expect(refineLatents({ image, y, model }, { lambda: 0.01, maxPixels: 255 })).rejects.toMatchObject({
+      code: 'LICO_LIMIT_EXCEEDED',
+      message: expect.stringContaining('16×16'),
+    });
+    expect((await refineLatents({ image, y, model }, { lambda: 0.01, maxPixels: 256 })).dims).toEqual(y.dims);
     const factorized = await createModel('bmshj2018-factorized', { N: 4, M: 6 });
     const yFactorized = await factorized.analysis(image, { backend: 'js' });
     await expect(refineLatents({ image, y: yFactorized, model: factorized }, { lambda: 0.01 })).rejects.toMatchObject({
