@@ -2,8 +2,10 @@ import { invalidArgument, LicoError, seededRandom } from '@lico/core';
 import type { CompressionModel, LatentRefiner, RefinementInput } from '@lico/models';
 import { type FloatTensor, floatTensor, padToMultiple } from '@lico/transforms';
 import type { TrainableModel } from './models/scale-hyperprior.js';
-import { add, constant, mul, scale } from './ops/elementwise.js';
-import { bits, mse } from './ops/losses.js';
+import { constant, mul, scale } from './ops/elementwise.js';
+import { rateDistortionLoss } from './ops/losses.js';
+import { Adam } from './optim.js';
+import type { TensorData } from './parameters.js';
 import { makeModel } from './trainer.js';
 import { backward, noGrad, Variable } from './variable.js';
 
@@ -37,17 +39,11 @@ function frozenModelOf(model: CompressionModel): TrainableModel {
   if (frozen) return frozen;
   const { architecture, N, M } = model.info;
   frozen = makeModel(architecture, N, M, { frozen: true });
-  const weights = model.weights();
-  for (const [name, own] of frozen.parameters.stateDict()) {
-    const tensor = weights.get(name);
-    if (!(tensor?.data instanceof Float32Array) || tensor.shape.join() !== own.shape.join()) {
-      throw new LicoError(
-        'LICO_WEIGHTS_MISMATCH',
-        `${architecture} weights lack a float tensor '${name}' [${own.shape}]`,
-      );
-    }
-    own.data.set(tensor.data);
-  }
+  // Parameters are float tensors; a WeightMap may also hold integer ones, which no parameter takes.
+  const floats = [...model.weights()].filter(
+    (entry): entry is [string, TensorData] => entry[1].data instanceof Float32Array,
+  );
+  frozen.parameters.loadStateDict(new Map(floats), { strict: false });
   frozenModels.set(model, frozen);
   return frozen;
 }
@@ -61,7 +57,11 @@ function visibleMask(dims: readonly number[], height: number, width: number): Fl
   return mask;
 }
 
-/** The training-form cost of coding `latents`: λ·255²·MSE over the image's own pixels + bits per pixel. */
+/**
+ * The training-form cost of coding `latents`: λ·255²·MSE over the image's own pixels + bits per
+ * pixel. With padding, `rateDistortionLoss` of the masked images counts the padded pixels in both
+ * terms' denominators; the factor undoes that (the decoder crops the padding away).
+ */
 function cost(
   model: TrainableModel,
   x: Variable,
@@ -71,12 +71,10 @@ function cost(
 ): Variable {
   const out = model.forward(x, { random: options.random, quantization: options.quantization, latents });
   const { height, width, mask } = image;
-  // Padding is not part of the image: its error does not count (the decoder crops it away).
-  const error = mask ? scale(mse(mul(out.xHat, mask), mul(x, mask)), x.size / (3 * height * width)) : mse(out.xHat, x);
-  const rate = Object.values(out.likelihoods)
-    .map(bits)
-    .reduce((sum, b) => add(sum, b));
-  return add(scale(error, options.lambda * 255 ** 2), scale(rate, 1 / (height * width)));
+  const likelihoods = Object.values(out.likelihoods);
+  if (!mask) return rateDistortionLoss(out.xHat, x, likelihoods, options).loss;
+  const { loss } = rateDistortionLoss(mul(out.xHat, mask), mul(x, mask), likelihoods, options);
+  return scale(loss, x.size / (3 * height * width));
 }
 
 /**
@@ -119,25 +117,19 @@ export async function refineLatents(input: RefinementInput, options: RefineOptio
       cost(frozen, x, new Variable(values, y.dims), region, { lambda, random, quantization: 'round' }).item(),
     );
 
+  // y as the one parameter of an Adam whose step size falls linearly to 0 over the iterations.
   const values = Float32Array.from(y.data);
-  const m = new Float32Array(values.length);
-  const v = new Float32Array(values.length);
-  const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
+  const latents = new Variable(values, y.dims, { requiresGrad: true });
+  const grads = new Float32Array(values.length);
+  latents.grad = grads;
+  const adam = new Adam({ values, grads }, { learningRate: (t) => learningRate * (1 - (t - 1) / iterations) });
   for (let t = 1; t <= iterations; t++) {
-    const latents = new Variable(values.slice(), y.dims, { requiresGrad: true });
-    const loss = cost(frozen, x, latents, region, { lambda, random, quantization: 'mixed' });
-    backward(loss, { recycleValues: true });
-    const grad = latents.grad as Float32Array;
-    const step = learningRate * (1 - (t - 1) / iterations);
-    const [c1, c2] = [1 - beta1 ** t, 1 - beta2 ** t];
-    for (let k = 0; k < values.length; k++) {
-      m[k] = beta1 * m[k] + (1 - beta1) * grad[k];
-      v[k] = beta2 * v[k] + (1 - beta2) * grad[k] * grad[k];
-      values[k] -= (step * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + epsilon);
-    }
+    adam.zeroGrad();
+    backward(cost(frozen, x, latents, region, { lambda, random, quantization: 'mixed' }), { recycleValues: true });
+    adam.step();
     options.onIteration?.(t, iterations);
   }
-  if (iterations === 0 || roundedCost(values) >= roundedCost(Float32Array.from(y.data))) return y;
+  if (iterations === 0 || roundedCost(values) >= roundedCost(y.data)) return y;
   return floatTensor(values, y.dims);
 }
 
