@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { ExitCode, runCli } from '../src/main.js';
 
@@ -12,7 +13,24 @@ function capture() {
 }
 
 describe('lico train', () => {
-  const tiny = ['--N', '4', '--M', '6', '--batch', '1', '--crop', '64', '--backend', 'js', '--checkpoint-every', '1'];
+  // Photo crops in the repository, so that these tests run without ../shared beside it.
+  const data = fileURLToPath(new URL('../../../fixtures/train', import.meta.url));
+  const tiny = [
+    '--data',
+    data,
+    '--N',
+    '4',
+    '--M',
+    '6',
+    '--batch',
+    '1',
+    '--crop',
+    '64',
+    '--backend',
+    'js',
+    '--checkpoint-every',
+    '1',
+  ];
 
   test('trains, reports, and refuses to start over an existing run without --resume', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lico-cli-train-'));

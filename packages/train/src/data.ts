@@ -48,9 +48,11 @@ const IMAGE = /\.(png|jpe?g|webp)$/i;
  *
  * @example
  * ```ts
- * import { defaultTrainDirectory, ImageCropLoader } from '@lico/train';
+ * import { ImageCropLoader } from '@lico/train';
  *
- * const loader = await ImageCropLoader.open({ directory: defaultTrainDirectory(), batch: 2, crop: 64, seed: 1 });
+ * // Any directory of photos: defaultTrainDirectory() is the workspace's training set; this
+ * // repository's fixtures/train holds three crops of it.
+ * const loader = await ImageCropLoader.open({ directory: 'fixtures/train', batch: 2, crop: 64, seed: 1 });
  * const x = await loader.next();
  * console.log(x.shape); // [2, 3, 64, 64]
  * loader.close();

@@ -3,11 +3,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readSafetensors } from '@lico/models';
 import { describe, expect, test } from 'vitest';
 import { trainRun } from '../src/index.js';
 
-const small = { arch: 'lico-checkerboard-gmm', N: 4, M: 6, lambda: 0.01, batch: 2, crop: 64, backend: 'js' } as const;
+// Photo crops in the repository, so that these tests run without ../shared beside it.
+const data = fileURLToPath(new URL('../../../fixtures/train', import.meta.url));
+const small = { arch: 'lico-checkerboard-gmm', N: 4, M: 6, lambda: 0.01, batch: 2, crop: 64, backend: 'js', data } as const;
 const logOf = async (dir: string) =>
   (await readFile(join(dir, 'log.jsonl'), 'utf8'))
     .trim()
