@@ -48,6 +48,10 @@ describe('lico eval codec', () => {
     });
     expect(codec.defaultQualities).toEqual([2, 5]);
     expect(await codec.version()).toMatch(/q2 [0-9a-f]{12}, q5 [0-9a-f]{12}/);
+    // Each rate point's version is its weights: a merge keeps the points whose weights stayed.
+    const sha = (i: number) => createHash('sha256').update(weightsFiles[i]).digest('hex');
+    expect([2, 5].map((q) => codec.qualityVersion?.(q))).toEqual([`q2 ${sha(0)}`, `q5 ${sha(1)}`]);
+    expect(() => codec.qualityVersion?.(3)).toThrow(/trained rate points/);
     const image = syntheticImage(37, 29, 4);
     for (const [i, quality] of [2, 5].entries()) {
       const result = await codec.encode(image, quality, root);

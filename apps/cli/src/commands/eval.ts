@@ -102,7 +102,10 @@ export function evalCommand(io: CliIo): Command {
         .argParser(integerIn('--timeout', 1, 86_400)),
     )
     .option('--force', 'overwrite an existing result set')
-    .option('--merge', "keep the earlier NAME.json's other codecs and rewrite the set with them (same images)")
+    .option(
+      '--merge',
+      "keep the earlier NAME.json's other codecs, and a re-run codec's other points while their weights are unchanged (same images)",
+    )
     .option('--json', 'print the summary as one JSON line')
     .action(async (options) => {
       const refuse = (message: string) => {

@@ -35,6 +35,12 @@ export interface Codec {
    * check: throws `LICO_BACKEND_UNAVAILABLE` naming the apt package when a tool is missing.
    */
   version(): Promise<string>;
+  /**
+   * What runs at one quality, where that differs per quality (Lico: the weights of each trained
+   * rate point). `lico eval --merge` keeps an earlier run's points of a codec that a new run did not
+   * re-measure only while this is unchanged.
+   */
+  qualityVersion?(quality: number): string;
   /** Throws `LICO_INVALID_ARGUMENT` unless `quality` is a value of this codec's knob (checked before a run). */
   checkQuality?(quality: number): void;
   /** Encodes and decodes `image` at `quality`; `workDir` is an empty directory it may use. */

@@ -47,8 +47,23 @@ export async function readReport(out: string, name: string): Promise<EvalReport>
 }
 
 /**
+ * The qualities of an earlier run of a codec that a new run of it may keep: those the new run did
+ * not measure, with the same description and the same `qualityVersions` entry (a codec without
+ * quality versions keeps none: its points are re-measured together).
+ */
+function reusableQualities(earlier: CodecInfo, fresh: CodecInfo): number[] {
+  if (earlier.description !== fresh.description) return [];
+  return earlier.qualities.filter((quality) => {
+    const version = earlier.qualityVersions?.[quality];
+    return !fresh.qualities.includes(quality) && version !== undefined && version === fresh.qualityVersions?.[quality];
+  });
+}
+
+/**
  * Adds an earlier report's codecs that this run did not measure (same images required), so that
- * one codec can be added to a result set without re-running the others.
+ * one codec can be added to a result set without re-running the others. A codec this run measured
+ * at some of its qualities (`--qualities`) keeps its earlier points at the others while their
+ * quality versions are unchanged (Lico: a rate point whose weights were not replaced).
  */
 export function mergeRuns(
   earlier: EvalReport,
@@ -61,12 +76,19 @@ export function mergeRuns(
       'LICO_INVALID_ARGUMENT',
       `--merge: the earlier result set measured other images (${earlier.images.length}: ${earlier.images.slice(0, 3).join(', ')}…); use the same --dataset and --images`,
     );
-  const fresh = new Set(codecs.map((c) => c.name));
-  const kept = codecInfos(earlier).filter((c) => !fresh.has(c.name));
-  const keptNames = new Set(kept.map((c) => c.name));
+  const before = new Map(codecInfos(earlier).map((c) => [c.name, c]));
+  const keep = new Map<string, readonly number[]>(); // codec → earlier qualities kept
+  const merged = codecs.map((codec) => {
+    const previous = before.get(codec.name);
+    const reused = previous ? reusableQualities(previous, codec) : [];
+    keep.set(codec.name, reused);
+    return reused.length === 0 ? codec : { ...codec, qualities: [...codec.qualities, ...reused].sort((a, b) => a - b) };
+  });
+  const untouched = [...before.values()].filter((c) => !keep.has(c.name));
+  for (const codec of untouched) keep.set(codec.name, codec.qualities);
   return {
-    codecs: [...kept, ...codecs],
-    records: [...earlier.records.filter((r) => keptNames.has(r.codec)), ...records],
+    codecs: [...untouched, ...merged],
+    records: [...earlier.records.filter((r) => keep.get(r.codec)?.includes(r.quality)), ...records],
   };
 }
 

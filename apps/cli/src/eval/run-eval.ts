@@ -30,6 +30,8 @@ export interface CodecInfo {
   readonly version: string;
   readonly qualityName: string;
   readonly qualities: readonly number[];
+  /** `Codec.qualityVersion` of each default quality at the time of the run, where the codec has one. */
+  readonly qualityVersions?: Readonly<Record<string, string>>;
 }
 
 /** One finished encode, for progress reporting. */
@@ -60,6 +62,13 @@ export interface RunEvalResult {
   readonly tooSmallForMsSsim: string[];
 }
 
+/** `{ qualityVersions }` of a codec with `qualityVersion`: one entry per default quality. */
+function qualityVersionsOf(codec: Codec): Pick<CodecInfo, 'qualityVersions'> {
+  const { qualityVersion } = codec;
+  if (!qualityVersion) return {};
+  return { qualityVersions: Object.fromEntries(codec.defaultQualities.map((q) => [q, qualityVersion.call(codec, q)])) };
+}
+
 /**
  * Checks every image and codec first (a missing tool or a refused image stops the run before any
  * encode), then encodes and decodes each image with each codec at each quality, `jobs` at a time,
@@ -77,6 +86,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
       version: await codec.version(),
       qualityName: codec.qualityName,
       qualities: [...(options.qualities?.get(codec.name) ?? codec.defaultQualities)],
+      ...qualityVersionsOf(codec),
     });
   }
   const tooSmallForMsSsim = options.images

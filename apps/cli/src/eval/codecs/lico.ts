@@ -31,10 +31,14 @@ export async function licoEvalCodec(options: LicoEvalCodecOptions): Promise<Code
     .filter((entry) => entry.model === model)
     .sort((a, b) => a.quality - b.quality);
   const qualities = entries.map((entry) => entry.quality);
-  const weights = new Map<number, Promise<Uint8Array>>();
-  const weightsOf = (quality: number) => {
+  const entryOf = (quality: number) => {
     const entry = entries.find((e) => e.quality === quality);
     if (!entry) invalidArgument(`${name} quality`, `one of the trained rate points (${qualities.join(', ')})`, quality);
+    return entry;
+  };
+  const weights = new Map<number, Promise<Uint8Array>>();
+  const weightsOf = (quality: number) => {
+    const entry = entryOf(quality);
     let bytes = weights.get(quality);
     if (!bytes) {
       bytes = registry.read(entry).then(async (read) => {
@@ -67,11 +71,14 @@ export async function licoEvalCodec(options: LicoEvalCodecOptions): Promise<Code
         );
       return `@lico/models ${model}, weights ${entries.map((e) => `q${e.quality} ${e.sha256.slice(0, 12)}`).join(', ')}`;
     },
+    qualityVersion(quality) {
+      return `q${quality} ${entryOf(quality).sha256}`;
+    },
     async encode(image, quality) {
       const bytesOfWeights = await weightsOf(quality);
       const started = performance.now();
       // The λ of the registry's entry: the rate point the weights were trained for.
-      const lambda = entries.find((entry) => entry.quality === quality)?.lambda;
+      const { lambda } = entryOf(quality);
       const refine = options.refine ? nativeRefiner({ iterations: options.refine, lambda }) : undefined;
       const bytes = await encode({ ...image, channels: 3 }, { weights: bytesOfWeights, backend, refine });
       const encoded = performance.now();
