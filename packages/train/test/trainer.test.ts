@@ -10,7 +10,16 @@ import { trainRun } from '../src/index.js';
 
 // Photo crops in the repository, so that these tests run without ../shared beside it.
 const data = fileURLToPath(new URL('../../../fixtures/train', import.meta.url));
-const small = { arch: 'lico-checkerboard-gmm', N: 4, M: 6, lambda: 0.01, batch: 2, crop: 64, backend: 'js', data } as const;
+const small = {
+  arch: 'lico-checkerboard-gmm',
+  N: 4,
+  M: 6,
+  lambda: 0.01,
+  batch: 2,
+  crop: 64,
+  backend: 'js',
+  data,
+} as const;
 const logOf = async (dir: string) =>
   (await readFile(join(dir, 'log.jsonl'), 'utf8'))
     .trim()
