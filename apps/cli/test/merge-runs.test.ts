@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { curvesCsv, type EvalReport, evalMarkdown, measuredOnLine } from '../src/eval/eval-report.js';
 import { buildReport, mergeRuns } from '../src/eval/result-set.js';
 import type { CodecInfo, ImageRecord } from '../src/eval/run-eval.js';
 
@@ -82,6 +83,31 @@ describe('mergeRuns', () => {
       [10, 50],
       [10, 50],
     ]);
+  });
+
+  test('points keep when and where they were measured, and the report lists those of earlier runs', () => {
+    // The earlier run was on another machine; its lico entry predates `measuredOn`.
+    const elsewhere: EvalReport = {
+      ...earlier,
+      date: '2026-01-02T03:04:05.000Z',
+      machine: { cpu: 'Old CPU', cores: 4, node: 'v18.0.0' },
+      codecs: earlier.codecs.map((c) => (c.name === 'jpeg' ? c : { ...c, measuredOn: undefined })),
+    };
+    const jpegLine = earlier.codecs[0].measuredOn?.[10];
+    expect(jpegLine).toBe(measuredOnLine(earlier));
+    const fresh = info('lico', [2], { qualityVersions: earlierLico.qualityVersions });
+    const merged = mergeRuns(elsewhere, images, [fresh], records('lico', [2], 30));
+    const report = buildReport('kodak', images, merged.codecs, merged.records);
+    const here = measuredOnLine(report);
+    const old = '2026-01-02, Old CPU (4 cores), Node v18.0.0';
+    expect(report.codecs.map((c) => [c.name, c.measuredOn])).toEqual([
+      ['jpeg', { 10: jpegLine, 50: jpegLine }],
+      ['lico', { 2: here, 3: old, 4: old }],
+    ]);
+    expect(curvesCsv(report.codecs)).toContain(`lico,2,0.2,32,,2,,,"${here}"`);
+    const markdown = evalMarkdown(report, { psnrSvg: 'p.svg', msssimSvg: 'm.svg' });
+    expect(markdown).toContain(`- lico, quality 3, 4: ${old}`);
+    expect(markdown).not.toContain('- jpeg');
   });
 
   test('refuses another image list', () => {

@@ -25,6 +25,11 @@ export const METRIC_NOTES = {
     'Bjøntegaard delta rate (VCEG-M33) with pchip interpolation of ln(bpp) over quality, integrated exactly over the overlapping quality range; MS-SSIM read in dB',
 } as const;
 
+/** When and where a run measured: `2026-11-23, CPU model (2 cores), Node v20.19.0`. */
+export function measuredOnLine(run: Pick<EvalReport, 'date' | 'machine'>): string {
+  return `${run.date.slice(0, 10)}, ${run.machine.cpu} (${run.machine.cores} cores), Node ${run.machine.node}`;
+}
+
 const csvField = (value: string | number | null) => {
   if (value === null) return '';
   const text = String(value);
@@ -36,9 +41,19 @@ const csv = (header: readonly string[], rows: readonly (readonly (string | numbe
 /** `NAME.csv`: one row per codec and quality, averaged over images. */
 export function curvesCsv(curves: readonly CodecCurve[]): string {
   return csv(
-    ['codec', 'quality', 'bpp', 'psnr', 'msssim', 'images', 'encode_seconds', 'decode_seconds'],
+    ['codec', 'quality', 'bpp', 'psnr', 'msssim', 'images', 'encode_seconds', 'decode_seconds', 'measured_on'],
     curves.flatMap((c) =>
-      c.points.map((p) => [c.name, p.quality, p.bpp, p.psnr, p.msssim, p.images, p.encodeSeconds, p.decodeSeconds]),
+      c.points.map((p) => [
+        c.name,
+        p.quality,
+        p.bpp,
+        p.psnr,
+        p.msssim,
+        p.images,
+        p.encodeSeconds,
+        p.decodeSeconds,
+        c.measuredOn?.[p.quality] ?? null,
+      ]),
     ),
   );
 }
@@ -92,6 +107,26 @@ function matrixTable(names: readonly string[], matrix: BdMatrix, digits: number,
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|');
 
+/** Where a merged report holds points measured by earlier runs: which, and when and where. */
+function carriedOverLines(report: EvalReport): string[] {
+  const current = measuredOnLine(report);
+  const earlier = report.codecs.flatMap((c) => {
+    const byRun = new Map<string, number[]>();
+    for (const quality of c.qualities) {
+      const line = c.measuredOn?.[quality];
+      if (line !== undefined && line !== current) byRun.set(line, [...(byRun.get(line) ?? []), quality]);
+    }
+    return [...byRun].map(([line, qualities]) => `- ${c.name}, ${c.qualityName} ${qualities.join(', ')}: ${line}`);
+  });
+  if (earlier.length === 0) return [];
+  return [
+    '',
+    'Points kept from earlier runs (`--merge`); their encode and decode times were measured there:',
+    '',
+    ...earlier,
+  ];
+}
+
 /** The measured block of `NAME.md`: setup, BD tables, averaged points, plots. */
 export function evalMarkdown(report: EvalReport, files: { psnrSvg: string; msssimSvg: string }): string {
   const names = report.codecs.map((c) => c.name);
@@ -106,6 +141,7 @@ export function evalMarkdown(report: EvalReport, files: { psnrSvg: string; msssi
       (c) =>
         `| ${c.name} | ${escapeCell(c.version)} | ${escapeCell(c.description)} | ${escapeCell(c.qualityName)}: ${c.qualities.join(', ')} |`,
     ),
+    ...carriedOverLines(report),
     '',
     '**BD-rate at equal PSNR** (row against column; negative: the row codec needs fewer bits):',
     '',

@@ -3,25 +3,46 @@ import { join } from 'node:path';
 import { LicoError } from '@lico/core';
 import { writeFileAtomically } from '@lico/core/node';
 import { machineInfo } from '../bench/results-files.js';
-import { codecInfos, curvesCsv, type EvalReport, evalMarkdown, METRIC_NOTES, recordsCsv } from './eval-report.js';
+import {
+  codecInfos,
+  curvesCsv,
+  type EvalReport,
+  evalMarkdown,
+  METRIC_NOTES,
+  measuredOnLine,
+  recordsCsv,
+} from './eval-report.js';
 import { ensureDirectory, markdownWithMeasuredBlock, resultFileNames } from './output-files.js';
 import { rdPlotSvg, svgToPng } from './rd-plots.js';
 import type { CodecInfo, ImageRecord } from './run-eval.js';
 import { averageCurves, bdTables } from './summary.js';
 
-/** Averages, BD tables and metadata around a run's records. */
+/** `codec.measuredOn` with `line` for each of its qualities that has none. */
+function stampMeasuredOn(codec: CodecInfo, line: string): CodecInfo {
+  const measuredOn = Object.fromEntries(codec.qualities.map((q) => [q, codec.measuredOn?.[q] ?? line]));
+  return { ...codec, measuredOn };
+}
+
+/**
+ * Averages, BD tables and metadata around a run's records. Points without a `measuredOn` entry
+ * (those this run measured) are stamped with this machine and date.
+ */
 export function buildReport(
   dataset: string,
   images: readonly string[],
   codecs: readonly CodecInfo[],
   records: readonly ImageRecord[],
 ): EvalReport {
-  const machine = machineInfo();
-  const curves = averageCurves(codecs, records);
+  const { date, ...machine } = machineInfo();
+  const here = measuredOnLine({ date, machine });
+  const curves = averageCurves(
+    codecs.map((codec) => stampMeasuredOn(codec, here)),
+    records,
+  );
   return {
     format: 'lico-eval/1',
-    date: machine.date,
-    machine: { cpu: machine.cpu, cores: machine.cores, node: machine.node },
+    date,
+    machine,
     dataset,
     images: [...images],
     metrics: METRIC_NOTES,
@@ -76,13 +97,21 @@ export function mergeRuns(
       'LICO_INVALID_ARGUMENT',
       `--merge: the earlier result set measured other images (${earlier.images.length}: ${earlier.images.slice(0, 3).join(', ')}…); use the same --dataset and --images`,
     );
-  const before = new Map(codecInfos(earlier).map((c) => [c.name, c]));
+  // Result sets written before `measuredOn` existed: their points are of the earlier run's machine.
+  const earlierLine = measuredOnLine(earlier);
+  const before = new Map(codecInfos(earlier).map((c) => [c.name, stampMeasuredOn(c, earlierLine)]));
   const keep = new Map<string, readonly number[]>(); // codec → earlier qualities kept
   const merged = codecs.map((codec) => {
     const previous = before.get(codec.name);
     const reused = previous ? reusableQualities(previous, codec) : [];
     keep.set(codec.name, reused);
-    return reused.length === 0 ? codec : { ...codec, qualities: [...codec.qualities, ...reused].sort((a, b) => a - b) };
+    if (reused.length === 0) return codec;
+    const measuredOn = Object.fromEntries(reused.map((q) => [q, previous?.measuredOn?.[q] ?? earlierLine]));
+    return {
+      ...codec,
+      qualities: [...codec.qualities, ...reused].sort((a, b) => a - b),
+      measuredOn: { ...measuredOn, ...codec.measuredOn },
+    };
   });
   const untouched = [...before.values()].filter((c) => !keep.has(c.name));
   for (const codec of untouched) keep.set(codec.name, codec.qualities);

@@ -32,6 +32,11 @@ export interface CodecInfo {
   readonly qualities: readonly number[];
   /** `Codec.qualityVersion` of each default quality at the time of the run, where the codec has one. */
   readonly qualityVersions?: Readonly<Record<string, string>>;
+  /**
+   * Per quality, when and on what machine its points were measured (`measuredOnLine`): a merged
+   * result set holds points of earlier runs, whose encode and decode times come from there.
+   */
+  readonly measuredOn?: Readonly<Record<string, string>>;
 }
 
 /** One finished encode, for progress reporting. */
